@@ -1,0 +1,1 @@
+"""time stage of khabar."""
