@@ -1,0 +1,132 @@
+"""Calendar arithmetic against the publication date (the anchor).
+
+A relative expression ("أمس", "الأسبوع الماضي", "الأحد") means nothing without
+the date the article was published, so every resolver takes an :class:`Anchor`
+and returns None when there is none or when it is too coarse (an anchor known
+only to the month cannot resolve "أمس"). Nothing here ever falls back to
+today's date: an analysis must give the same result whenever it is run.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+_ISO_PREFIX = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+
+DAY, MONTH, YEAR = "day", "month", "year"
+
+
+@dataclass(frozen=True, slots=True)
+class Anchor:
+    """The publication date, with how much of it is known."""
+
+    date: date
+    precision: str = DAY  # day | month | year
+
+    def knows(self, precision: str) -> bool:
+        order = {YEAR: 0, MONTH: 1, DAY: 2}
+        return order[self.precision] >= order[precision]
+
+
+def parse_anchor(published: str | None) -> Anchor | None:
+    """The anchor of an ISO ``published`` value ("2020-10-06", "2020-10-06T14:30+03:00", "2018-06")."""
+    if not published:
+        return None
+    m = _ISO_PREFIX.match(published.strip())
+    if not m:
+        return None
+    year, month, day = m.group(1), m.group(2), m.group(3)
+    try:
+        if day:
+            return Anchor(date(int(year), int(month), int(day)), DAY)
+        if month:
+            return Anchor(date(int(year), int(month), 1), MONTH)
+        return Anchor(date(int(year), 1, 1), YEAR)
+    except ValueError:
+        return None
+
+
+def add_months(d: date, months: int) -> date:
+    index = d.year * 12 + (d.month - 1) + months
+    year, month = divmod(index, 12)
+    day = min(d.day, calendar.monthrange(year, month + 1)[1])
+    return date(year, month + 1, day)
+
+
+def shift(d: date, amount: int, unit: str) -> date:
+    """``d`` moved by ``amount`` units (D, W, M, Y, DE, CE)."""
+    if unit == "D":
+        return d + timedelta(days=amount)
+    if unit == "W":
+        return d + timedelta(weeks=amount)
+    if unit == "M":
+        return add_months(d, amount)
+    factor = {"Y": 1, "DE": 10, "CE": 100}[unit]
+    return add_months(d, 12 * factor * amount)
+
+
+def format_at(d: date, unit: str) -> str:
+    """``d`` written at the granularity of ``unit``: D → 2020-10-06, W → 2020-W40, M → 2020-10, Y → 2020."""
+    if unit == "D":
+        return d.isoformat()
+    if unit == "W":
+        iso = d.isocalendar()
+        return f"{iso.year:04d}-W{iso.week:02d}"
+    if unit == "M":
+        return f"{d.year:04d}-{d.month:02d}"
+    if unit == "Y":
+        return f"{d.year:04d}"
+    if unit == "DE":
+        return f"{d.year // 10:03d}X"
+    return f"{d.year // 100:02d}XX"
+
+
+def valid_date(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def weekday_near(anchor: date, weekday: int, direction: str) -> date:
+    """The date of ISO ``weekday`` near ``anchor``.
+
+    ``direction``: ``past`` = strictly before, ``future`` = strictly after,
+    ``recent`` = on or before (a bare "الأحد" in news reports the last one),
+    ``coming`` = on or after (a bare weekday after a future-tense verb).
+    """
+    delta = (anchor.isoweekday() - weekday) % 7
+    if direction == "past":
+        return anchor - timedelta(days=delta or 7)
+    if direction == "recent":
+        return anchor - timedelta(days=delta)
+    ahead = (weekday - anchor.isoweekday()) % 7
+    if direction == "future":
+        return anchor + timedelta(days=ahead or 7)
+    return anchor + timedelta(days=ahead)
+
+
+def year_for_month(anchor: Anchor, month: int, direction: str | None = None) -> int:
+    """The year a month named without one ("في مارس", "أكتوبر الماضي") falls in.
+
+    With a cue, the last (``past``) or next (``future``) such month, or the
+    anchor's own year (``current``). Without one, the anchor's year, except that
+    a month far after the anchor month is read as last year's ("ديسمبر" in a
+    January article) and one far before it as next year's ("يناير" in a December
+    article): news mostly reports the recent past.
+    """
+    year, current = anchor.date.year, anchor.date.month
+    if direction == "past":
+        return year if month < current else year - 1
+    if direction == "future":
+        return year if month > current else year + 1
+    if direction == "current" or not anchor.knows(MONTH):
+        return year
+    if month - current >= 7:
+        return year - 1
+    if current - month >= 10:
+        return year + 1
+    return year
