@@ -1,0 +1,107 @@
+"""Photo captions and their credits: "يستمرّ القتال ... (دافيد غهرمانيان/فرانس برس)".
+
+Arabic news sites end a caption with its credit in parentheses: photographer
+and agency split by a slash, or the agency alone. English-style wire credits put
+the agency first ("Reuters/Ahmed Jadallah"), so the side that names a known
+agency is the agency, whichever side it is on. Parenthesised notes such as
+"(أرشيفية)" make a line a caption without naming anyone.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from khabar.ingest.vocab import agencies, core, fold, widgets
+
+_TRAILING_CREDIT = re.compile(
+    r"^(?P<text>.*?)\s*[(\[（](?P<credit>[^()\[\]（）]{1,90})[)\]）]\s*\.?\s*$", re.S
+)
+_SEPARATORS = re.compile(r"\s*[/\\|]\s*")
+_MARKER_SEP = re.compile(r"^\s*[:：\-–—]?\s*")
+# Sentence punctuation never appears inside a credit ("أ.ف.ب" is an abbreviation, handled by the list).
+_PROSE = re.compile(r"[،؛؟!?]|\.\s")
+_DIGITS = re.compile(r"\d")
+_TERMINAL = ".!?؟…"
+
+
+@dataclass(frozen=True, slots=True)
+class Credit:
+    photographer: str | None = None
+    agency: str | None = None
+    # How sure the credit is: "strong" (slash, known agency, "تصوير:" marker, "أرشيفية") or "weak".
+    strength: str = "weak"
+
+
+@dataclass(frozen=True, slots=True)
+class Caption:
+    text: str
+    credit: Credit
+
+
+def is_agency(name: str) -> bool:
+    return core(name) in agencies()
+
+
+def parse_credit(raw: str) -> Credit | None:
+    """Read a credit's parts; None when the parenthesis does not look like a credit.
+
+    ``parse_credit("دافيد غهرمانيان/فرانس برس")`` gives photographer
+    "دافيد غهرمانيان" and agency "فرانس برس"; ``parse_credit("الأناضول")`` the
+    agency alone; ``parse_credit("الاثنين")`` a weak agency that only a caller
+    sure of the position should accept.
+    """
+    text = " ".join(raw.split())
+    if not text or len(text.split()) > 9 or _PROSE.search(text):
+        return None
+    vocab = widgets()
+    marked = False
+    folded = fold(text)
+    for marker in vocab.credit_markers:
+        if folded.startswith(marker) and (len(folded) == len(marker) or not folded[len(marker)].isalpha()):
+            text = _MARKER_SEP.sub("", text[len(marker) :])
+            marked = True
+            break
+    if text.startswith("©"):
+        text, marked = text[1:].strip(), True
+    if not text:
+        return None
+    if core(text) in vocab.photo_notes:
+        return Credit(strength="strong")
+    parts = [p for p in _SEPARATORS.split(text) if p]
+    if not parts or any(len(p) > 60 for p in parts):
+        return None
+    known = [is_agency(p) for p in parts]
+    if len(parts) == 1:
+        if known[0]:
+            return Credit(agency=parts[0], strength="strong")
+        if _DIGITS.search(text):
+            return None
+        if marked:
+            return Credit(photographer=parts[0], strength="strong")
+        return Credit(agency=parts[0], strength="weak")
+    people = [p for p, k in zip(parts, known, strict=True) if not k and core(p) not in vocab.photo_notes]
+    if not any(known):
+        # No agency we know: the brief convention "photographer/agency".
+        return Credit(photographer=parts[0], agency="/".join(parts[1:]), strength="strong")
+    agency = "/".join(p for p, k in zip(parts, known, strict=True) if k)
+    return Credit(photographer=people[0] if people else None, agency=agency, strength="strong")
+
+
+def split_caption(line: str, *, accept_weak: bool = False) -> Caption | None:
+    """Split a caption line into text and credit, or None if it is not one.
+
+    A caption is short (at most ~45 words), ends with its credit, and its text
+    does not end a sentence before the credit: "قال الوزير إن ... (رويترز)." with
+    a full stop inside is a wire paragraph, not a caption.
+    """
+    m = _TRAILING_CREDIT.match(line.strip())
+    if not m:
+        return None
+    text = m.group("text").strip(" -–—|")
+    credit = parse_credit(m.group("credit"))
+    if credit is None or (credit.strength == "weak" and not accept_weak):
+        return None
+    if len(text.split()) > 45 or (text and text[-1] in _TERMINAL and len(text.split()) > 12):
+        return None
+    return Caption(text=text, credit=credit)
