@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from khabar.cli import analyze
+from khabar.cli import analyze, serve
 
 app = typer.Typer(
     name="khabar",
@@ -31,6 +31,7 @@ def _root(
     """Structured knowledge from Arabic news: who said what, about whom, where and when."""
 
 analyze.register(app)
+serve.register(app)
 
 
 def main() -> None:

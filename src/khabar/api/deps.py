@@ -1,0 +1,100 @@
+"""Shared request dependencies: settings, the store, key checks, pagination."""
+
+from __future__ import annotations
+
+import hmac
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Annotated
+
+from fastapi import Depends, HTTPException, Query, Request
+from fastapi.security import APIKeyHeader
+
+from khabar.api.settings import ApiSettings, hash_key
+from khabar.store.base import Store, open_store
+
+_key_header = APIKeyHeader(name="X-API-Key", auto_error=False)
+
+
+def get_settings(request: Request) -> ApiSettings:
+    settings: ApiSettings = request.app.state.settings
+    return settings
+
+
+SettingsDep = Annotated[ApiSettings, Depends(get_settings)]
+
+
+def _matches(key: str | None, hashes: tuple[str, ...]) -> bool:
+    if not key:
+        return False
+    digest = hash_key(key)
+    # compare_digest against every configured hash, without an early exit, so
+    # timing does not reveal which (or whether any) key prefix matched.
+    found = False
+    for h in hashes:
+        found |= hmac.compare_digest(digest, h)
+    return found
+
+
+def require_read(settings: SettingsDep, key: Annotated[str | None, Depends(_key_header)]) -> None:
+    if not settings.read_key_hashes:
+        return
+    if not key:
+        raise HTTPException(401, "this server needs an API key to read: send it in X-API-Key",
+                            headers={"WWW-Authenticate": "ApiKey"})
+    if not (_matches(key, settings.read_key_hashes) or _matches(key, settings.write_key_hashes)):
+        raise HTTPException(403, "this API key may not read")
+
+
+def require_write(settings: SettingsDep, key: Annotated[str | None, Depends(_key_header)]) -> None:
+    if not settings.write_key_hashes:
+        raise HTTPException(403, "writing is disabled: the server has no write keys (KHABAR_WRITE_KEYS)")
+    if not key:
+        raise HTTPException(401, "storing articles needs a write key: send it in X-API-Key",
+                            headers={"WWW-Authenticate": "ApiKey"})
+    if not _matches(key, settings.write_key_hashes):
+        raise HTTPException(403, "this API key may not write")
+
+
+def get_store(settings: SettingsDep) -> Iterator[Store]:
+    """One store handle per request: SQLite connections are not shared across threads."""
+    store = open_store(settings.db_url)
+    try:
+        yield store
+    finally:
+        store.close()
+
+
+StoreDep = Annotated[Store, Depends(get_store)]
+ReadAccess = Depends(require_read)
+WriteAccess = Depends(require_write)
+
+
+@dataclass(frozen=True, slots=True)
+class Paging:
+    limit: int
+    offset: int
+
+    def window(self, items: list) -> tuple[list, int | None]:  # type: ignore[type-arg]
+        """Cut a list fetched with ``fetch`` rows down to this page, and say where the next starts."""
+        page = items[self.offset : self.offset + self.limit]
+        more = len(items) > self.offset + self.limit
+        return page, (self.offset + self.limit if more else None)
+
+    @property
+    def fetch(self) -> int:
+        return self.offset + self.limit + 1
+
+
+def paging(
+    settings: SettingsDep,
+    limit: Annotated[int | None, Query(ge=1, description="page size")] = None,
+    offset: Annotated[int, Query(ge=0, le=10_000, description="rows to skip")] = 0,
+) -> Paging:
+    size = settings.page_size if limit is None else limit
+    if size > settings.max_page_size:
+        raise HTTPException(422, f"limit must be at most {settings.max_page_size}")
+    return Paging(size, offset)
+
+
+PagingDep = Annotated[Paging, Depends(paging)]

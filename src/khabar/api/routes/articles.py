@@ -1,0 +1,37 @@
+"""``POST /v1/articles`` (analyse and store; needs a write key) and ``GET /v1/articles/{id}``."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, HTTPException, Request
+from starlette.concurrency import run_in_threadpool
+
+from khabar.api.deps import ReadAccess, StoreDep, WriteAccess
+from khabar.api.routes.analyze import _BODY_DOC, read_article, run_analysis
+
+router = APIRouter(tags=["articles"])
+
+
+@router.post(
+    "/v1/articles",
+    status_code=201,
+    dependencies=[WriteAccess],
+    openapi_extra=_BODY_DOC,
+    summary="Analyse an article and store it",
+)
+async def create_article(request: Request, store: StoreDep) -> dict[str, Any]:
+    article = await read_article(request)
+    analysis = await run_in_threadpool(run_analysis, article)
+    report = await run_in_threadpool(store.add, [analysis])
+    status = "added" if report.added else ("updated" if report.updated else "unchanged")
+    return {"id": analysis.article.id, "status": status, "analysis": analysis.to_dict()}
+
+
+@router.get("/v1/articles/{article_id}", dependencies=[ReadAccess], summary="A stored article's analysis")
+def get_article(article_id: str, store: StoreDep) -> dict[str, Any]:
+    analysis = store.get(article_id)
+    if analysis is None:
+        raise HTTPException(404, f"no article with id {article_id!r}")
+    out: dict[str, Any] = analysis.to_dict()
+    return out
