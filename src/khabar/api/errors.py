@@ -33,7 +33,7 @@ def install(app: FastAPI) -> None:
     @app.exception_handler(StarletteHTTPException)
     async def _http(_: Request, exc: StarletteHTTPException) -> JSONResponse:
         codes = {401: "unauthorized", 403: "forbidden", 404: "not_found", 405: "method_not_allowed",
-                 413: "payload_too_large", 415: "unsupported_media_type"}
+                 413: "payload_too_large", 415: "unsupported_media_type", 422: "invalid_request"}
         response = _body(exc.status_code, codes.get(exc.status_code, "http_error"), exc.detail)
         if exc.headers:
             response.headers.update(exc.headers)
