@@ -1,0 +1,134 @@
+"""Near-duplicate detection: MinHash over word shingles, LSH bands kept in the store.
+
+A wire story (SPA, Reuters, AFP) reaches a dozen outlets, each of which trims
+the intro, adds a dateline or a sentence, and re-spells a name. Comparing word
+3-shingles of the *index keys* (normalized, clitic-free, light-stemmed words)
+ignores those spelling differences; MinHash estimates the Jaccard similarity of
+two shingle sets from 128 hash minima, and LSH banding (``b`` bands of ``r``
+rows, from datasketch's optimum for the threshold) turns "find every stored
+article above the threshold" into equality look-ups on band keys.
+
+Unlike datasketch's in-memory ``MinHashLSH``, the band keys live in the store
+(table ``lsh_keys``), next to the signatures and the cluster of each article, so
+the state survives restarts, is written in the same transaction as the article
+and needs no module-level index. The threshold is measured on labelled pairs
+(``bench/dedup.py`` over ``bench/gold/dup_pairs.jsonl``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache
+
+import numpy as np
+
+NUM_PERM = 128
+SHINGLE = 3
+# Chosen on the dev half of bench/gold/dup_pairs.jsonl (see bench/dedup.py).
+THRESHOLD = 0.5
+# Below this many words an article is all headline and boilerplate: two such
+# items share shingles by chance, so they are not clustered.
+MIN_WORDS = 25
+
+
+@dataclass(frozen=True, slots=True)
+class Params:
+    threshold: float = THRESHOLD
+    shingle: int = SHINGLE
+    num_perm: int = NUM_PERM
+    min_words: int = MIN_WORDS
+
+
+@cache
+def bands(threshold: float, num_perm: int) -> tuple[int, int]:
+    """``(b, r)``: datasketch's band layout minimising false positives and negatives."""
+    from datasketch import MinHashLSH
+
+    lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
+    return lsh.b, lsh.r
+
+
+def shingles(keys: Sequence[str], size: int) -> set[bytes]:
+    """The word ``size``-shingles of a key sequence (the whole sequence if shorter)."""
+    if len(keys) <= size:
+        return {" ".join(keys).encode("utf-8")} if keys else set()
+    return {" ".join(keys[i : i + size]).encode("utf-8") for i in range(len(keys) - size + 1)}
+
+
+def signature(keys: Sequence[str], params: Params) -> np.ndarray | None:
+    """The MinHash of an article's key sequence, or None if it is too short to compare."""
+    if len(keys) < params.min_words:
+        return None
+    from datasketch import MinHash
+
+    mh = MinHash(num_perm=params.num_perm, seed=1)
+    mh.update_batch(shingles(keys, params.shingle))
+    return np.asarray(mh.hashvalues, dtype=np.uint32)
+
+
+def to_bytes(sig: np.ndarray) -> bytes:
+    return sig.astype("<u4").tobytes()
+
+
+def from_bytes(data: bytes) -> np.ndarray:
+    return np.frombuffer(data, dtype="<u4")
+
+
+def band_keys(sig: np.ndarray, params: Params) -> list[int]:
+    """One signed 64-bit key per LSH band (the band number is hashed in)."""
+    b, r = bands(params.threshold, params.num_perm)
+    raw = sig.astype("<u4")
+    out = []
+    for i in range(b):
+        digest = hashlib.blake2b(
+            raw[i * r : (i + 1) * r].tobytes(), digest_size=8, salt=i.to_bytes(8, "little")
+        )
+        out.append(int.from_bytes(digest.digest(), "little", signed=True))
+    return out
+
+
+def similarity(a: np.ndarray, b: np.ndarray) -> float:
+    """MinHash estimate of the Jaccard similarity of two shingle sets."""
+    return float(np.count_nonzero(a == b)) / len(a)
+
+
+def merge(
+    edges: Iterable[tuple[int, int, float]], clusters: dict[int, int]
+) -> tuple[dict[int, int], dict[int, tuple[int, float]]]:
+    """Fold new duplicate edges into existing clusters.
+
+    ``edges`` are ``(doc, doc, similarity)`` pairs found for new articles;
+    ``clusters`` maps every already-clustered doc among them to its cluster.
+    Returns ``(relabel, members)``: existing cluster labels to rewrite
+    (old → new), and the new or moved docs with their cluster and the best
+    similarity that linked them. A cluster is labelled by its smallest doc, so
+    merging two clusters keeps the older label.
+    """
+    parent: dict[int, int] = {}
+
+    def find(x: int) -> int:
+        root = x
+        while parent.get(root, root) != root:
+            root = parent[root]
+        while parent.get(x, x) != root:
+            parent[x], x = root, parent[x]
+        return root
+
+    def union(x: int, y: int) -> None:
+        rx, ry = find(x), find(y)
+        if rx != ry:
+            parent[max(rx, ry)] = min(rx, ry)
+
+    best: dict[int, float] = {}
+    for a, b, sim in edges:
+        # A clustered doc stands for its whole cluster: link through the label.
+        union(clusters.get(a, a), clusters.get(b, b))
+        union(a, clusters.get(a, a))
+        union(b, clusters.get(b, b))
+        best[a] = max(best.get(a, 0.0), sim)
+        best[b] = max(best.get(b, 0.0), sim)
+    members = {doc: (find(doc), sim) for doc, sim in best.items() if doc not in clusters}
+    relabel = {label: find(label) for label in set(clusters.values()) if find(label) != label}
+    return relabel, members
