@@ -107,7 +107,7 @@ def build(
     paras = tuple(p for p in (tidy(p) for p in paragraphs) if p)
     if not paras:
         what = "only a title" if title else "no title and no paragraphs"
-        raise IngestError(source, f"no article text found ({what}); is this a news article page?")
+        raise IngestError(source, f"no article text found ({what}); an article needs at least one paragraph")
     notes = list(warnings)
     if not title:
         notes.append("no title found")

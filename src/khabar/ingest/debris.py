@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from khabar.ingest.credit import Caption, split_caption
 from khabar.ingest.vocab import core, fold, widgets
 
-_WORDS = re.compile(r"\S+")
+_WORDS = re.compile(r"\S*\w\S*")
 _TERMINAL = ".!?؟…"
 _QUOTES = "\"'»”’)]"
 _COUNTER = re.compile(r"^[\d٠-٩.,]+\s*[KkMmكم]?\s*(?P<unit>[^\d٠-٩]*)$")
@@ -168,10 +168,11 @@ def clean_body(lines: list[str], *, title: str = "") -> Body:
         contributor_next = is_contributors(line)
         marker = related_marker(line)
         if marker:
-            link_titles = 2 if marker == "alone" else 0
+            link_titles = 3 if marker == "alone" else 0
             body.dropped += 1
             continue
-        if link_titles and not is_prose(line):
+        # The titles an "اقرأ أيضاً" box links to: headlines, so no sentence-final stop.
+        if link_titles and not ends_sentence(line) and words(line) <= 20:
             link_titles -= 1
             body.dropped += 1
             continue
