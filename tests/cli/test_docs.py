@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import click
 import pytest
+import typer.core
 import typer.main
 
 from khabar.cli import app
@@ -13,10 +13,9 @@ from khabar.cli import app
 README = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
 
 
-def _commands() -> dict[str, click.Command]:
+def _commands() -> dict[str, typer.core.TyperCommand]:
     group = typer.main.get_command(app)
-    assert isinstance(group, click.Group)
-    return dict(group.commands)
+    return dict(group.commands)  # type: ignore[attr-defined]
 
 
 @pytest.mark.parametrize("name", sorted(_commands()))
