@@ -13,7 +13,10 @@ measured on a news corpus (``data/text/wordfreq.tsv.gz``, built by
   "قال" (3.0k) splits, "وزير" (3.6k) against "زير" (1) does not. Each clitic
   has its own ceiling on that ratio (و is common, ك rare). A whole that itself
   takes the article ("الوزير", "الولاية", "الكلية") is a noun of its own and
-  stays whole. ب and ل also split before a pronoun ("لها" → ل+ها).
+  stays whole, as does one seen after ب/ل/ك ("لولي": those follow a
+  conjunction, never precede it). A rest is counted as spelled: "باتوا"
+  would be ب+أتوا with a dropped hamza, and "أتوا" is nearly always written
+  with it, so it stays whole. ب and ل also split before a pronoun ("لها" → ل+ها).
 - **س** splits only before an imperfect verb prefix (ي ت ن أ) whose rest is
   attested and is not a noun (nouns take the article; verbs do not):
   "سيكون" → س+يكون, but "سيارة", "ستة", "سيد" stay whole.
@@ -29,7 +32,11 @@ Order: at most one of و/ف, then one of ب/ك/ل (or س), then ال.
 Function words and connectives listed in ``data/text/clitics.json`` ("لكن",
 "كما", "ليس", "لدى", "بين") are single lexical items and never split.
 
-Accuracy on hand-annotated words: ``python -m bench.clitics``.
+Decisions are per word type, not per occurrence, so genuinely ambiguous
+types get their commoner reading ("وجد" found, not و+جد; "فعلنا" is missed).
+Accuracy on 230 hand-annotated test words: 97.4% (``python -m bench.clitics``).
+The table is measured on news only (no ``wordfreq`` dependency): the domain
+matches, and 4.4M words attest the stems that matter.
 """
 
 from __future__ import annotations
