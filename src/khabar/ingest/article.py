@@ -25,7 +25,7 @@ log = logging.getLogger(__name__)
 
 # Invisible characters scrapers carry over: bidi marks and embeddings, zero-width space, BOM.
 _INVISIBLE = re.compile("[\u200b\u200e\u200f\u202a-\u202e\u2066-\u2069\u061c\ufeff]")
-_SPACES = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
+_SPACES = re.compile(r"\s+")
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _ISO_PREFIX = re.compile(r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}")
 
@@ -109,7 +109,7 @@ def build(
         what = "only a title" if title else "no title and no paragraphs"
         raise IngestError(source, f"no article text found ({what}); an article needs at least one paragraph")
     notes = list(warnings)
-    if not title:
+    if not title and not any("title" in n for n in notes):
         notes.append("no title found")
     text = f"{title}\n\n" + "\n\n".join(paras) if title else "\n\n".join(paras)
     language = detect_language(text)

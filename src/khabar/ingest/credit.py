@@ -29,7 +29,8 @@ _TERMINAL = ".!?؟…"
 class Credit:
     photographer: str | None = None
     agency: str | None = None
-    # How sure the credit is: "strong" (slash, known agency, "تصوير:" marker, "أرشيفية") or "weak".
+    # How sure the credit is: "known" (a known agency, a "تصوير:" marker or a note such as
+    # "أرشيفية"), "slash" (two unknown names "X/Y") or "weak" (one unknown name).
     strength: str = "weak"
 
 
@@ -52,7 +53,7 @@ def parse_credit(raw: str) -> Credit | None:
     sure of the position should accept.
     """
     text = " ".join(raw.split())
-    if not text or len(text.split()) > 9 or _PROSE.search(text):
+    if not text or len(text.split()) > 9 or _PROSE.search(text) or _DIGITS.search(text):
         return None
     vocab = widgets()
     marked = False
@@ -67,40 +68,53 @@ def parse_credit(raw: str) -> Credit | None:
     if not text:
         return None
     if core(text) in vocab.photo_notes:
-        return Credit(strength="strong")
+        return Credit(strength="known")
     parts = [p for p in _SEPARATORS.split(text) if p]
-    if not parts or any(len(p) > 60 for p in parts):
+    if not parts or any(len(p) > 60 or len(p.split()) > 5 or _is_month(p) for p in parts):
+        # "(13 نيسان/ابريل)" and "(الأول من حزيران/يونيو)" are dates, not credits.
         return None
     known = [is_agency(p) for p in parts]
     if len(parts) == 1:
         if known[0]:
-            return Credit(agency=parts[0], strength="strong")
-        if _DIGITS.search(text):
-            return None
+            return Credit(agency=parts[0], strength="known")
         if marked:
-            return Credit(photographer=parts[0], strength="strong")
+            return Credit(photographer=parts[0], strength="known")
         return Credit(agency=parts[0], strength="weak")
     people = [p for p, k in zip(parts, known, strict=True) if not k and core(p) not in vocab.photo_notes]
     if not any(known):
         # No agency we know: the brief convention "photographer/agency".
-        return Credit(photographer=parts[0], agency="/".join(parts[1:]), strength="strong")
+        return Credit(photographer=parts[0], agency="/".join(parts[1:]), strength="slash")
     agency = "/".join(p for p, k in zip(parts, known, strict=True) if k)
-    return Credit(photographer=people[0] if people else None, agency=agency, strength="strong")
+    return Credit(photographer=people[0] if people else None, agency=agency, strength="known")
 
 
-def split_caption(line: str, *, accept_weak: bool = False) -> Caption | None:
+def _is_month(part: str) -> bool:
+    from khabar.time.months import fold as month_fold
+    from khabar.time.months import gregorian_months, hijri_months
+
+    tail = month_fold(part).split()
+    months = gregorian_months().keys() | hijri_months().keys()
+    return any(" ".join(tail[-k:]) in months for k in (1, 2) if len(tail) >= k)
+
+
+_STRENGTH = {"weak": 0, "slash": 1, "known": 2}
+
+
+def split_caption(line: str, *, least: str = "slash") -> Caption | None:
     """Split a caption line into text and credit, or None if it is not one.
 
     A caption is short (at most ~45 words), ends with its credit, and its text
     does not end a sentence before the credit: "قال الوزير إن ... (رويترز)." with
-    a full stop inside is a wire paragraph, not a caption.
+    a full stop inside is a wire paragraph, not a caption. ``least`` is the
+    weakest credit accepted (see :class:`Credit`): a caller sure of the
+    position (the line under the date line) takes "weak".
     """
     m = _TRAILING_CREDIT.match(line.strip())
     if not m:
         return None
     text = m.group("text").strip(" -–—|")
     credit = parse_credit(m.group("credit"))
-    if credit is None or (credit.strength == "weak" and not accept_weak):
+    if credit is None or _STRENGTH[credit.strength] < _STRENGTH[least]:
         return None
     if len(text.split()) > 45 or (text and text[-1] in _TERMINAL and len(text.split()) > 12):
         return None

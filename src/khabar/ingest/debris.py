@@ -180,8 +180,9 @@ def clean_body(lines: list[str], *, title: str = "") -> Body:
         if is_widget(line) and not ends_sentence(line):
             body.dropped += 1
             continue
-        caption = split_caption(line)
-        if caption is not None and not ends_sentence(caption.text):
+        # Between paragraphs only a sure credit makes a caption, and a caption is one phrase.
+        caption = split_caption(line, least="known")
+        if caption is not None and not ends_sentence(caption.text) and ". " not in caption.text:
             body.captions.append(caption)
             body.dropped += 1
             continue

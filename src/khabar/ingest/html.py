@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 from khabar.errors import IngestError
 from khabar.ingest.article import build, iso_published, tidy
 from khabar.ingest.credit import Caption, Credit, parse_credit, split_caption
-from khabar.ingest.debris import clean_body
+from khabar.ingest.debris import clean_body, is_prose
 from khabar.model import Article
 from khabar.options import Options
 
@@ -111,6 +111,11 @@ def read_html(
         )
     title = tidy(doc.title or "")
     body = clean_body(text.split("\n"), title=title)
+    if not any(is_prose(p) for p in body.paragraphs):
+        # Menus and link lists survive extraction on index pages; an article has sentences.
+        raise IngestError(
+            source, "no article text found in the HTML page (only links and labels); is it an index page?"
+        )
     caption = hints.caption or (body.captions[0] if body.captions else None)
     return build(
         source=source,
@@ -180,7 +185,7 @@ def _figcaption(tree: HtmlElement) -> Caption | None:
         text = tidy(fig.text_content())
         if not text and credit is None:
             continue
-        split = split_caption(text, accept_weak=True)
+        split = split_caption(text, least="weak")
         if split is not None:
             return split
         return Caption(text=text, credit=credit or Credit())

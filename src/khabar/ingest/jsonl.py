@@ -24,6 +24,7 @@ from khabar.ingest.article import build, iso_published, tidy
 from khabar.ingest.credit import Caption, Credit, parse_credit
 from khabar.ingest.debris import clean_body
 from khabar.ingest.detect import decode
+from khabar.ingest.text import lines_of
 from khabar.model import Article
 from khabar.options import Options
 
@@ -48,7 +49,6 @@ BYLINE = ("byline", "author", "authors")
 DESCRIPTION = ("description", "summary", "lead", "standfirst")
 _TAG = re.compile(r"<(p|div|br|span|a|h[1-6]|figure|img|ul|li)\b", re.I)
 _PAGE = re.compile(r"<(html|body|head)\b", re.I)
-_PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 
 
 def read_jsonl(
@@ -200,11 +200,7 @@ def article_from_record(record: dict[str, Any], *, source: str, n: int, options:
         if _TAG.search(body_text[:2000]):
             paragraphs, caption = _fragment(body_text)
         else:
-            paragraphs = (
-                _PARAGRAPH_BREAK.split(body_text)
-                if _PARAGRAPH_BREAK.search(body_text)
-                else body_text.split("\n")
-            )
+            paragraphs = lines_of(body_text)
     else:
         raise IngestError(source, "no text: expected a field text, content, body or html")
     body = clean_body(paragraphs, title=title)
@@ -262,7 +258,7 @@ def _credit(value: Any) -> Credit | None:
     if isinstance(value, dict):
         photographer, agency = value.get("photographer"), value.get("agency")
         return (
-            Credit(photographer=photographer, agency=agency, strength="strong")
+            Credit(photographer=photographer, agency=agency, strength="known")
             if photographer or agency
             else None
         )

@@ -19,6 +19,7 @@ from khabar.errors import IngestError
 from khabar.ingest.article import build, iso_published, tidy
 from khabar.ingest.debris import clean_body
 from khabar.ingest.html import fragment_paragraphs
+from khabar.ingest.text import lines_of
 from khabar.model import Article
 from khabar.options import Options
 
@@ -55,7 +56,7 @@ def _item(entry: Any, *, source: str, outlet: str | None, options: Options) -> A
     elif "html" in (main.get("type") or "text/html"):
         paragraphs, caption = fragment_paragraphs(main["value"])
     else:
-        paragraphs = main["value"].split("\n")
+        paragraphs = lines_of(main["value"])
     body = clean_body(paragraphs, title=title)
     description = None
     if content and summary.get("value"):

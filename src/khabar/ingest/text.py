@@ -52,8 +52,12 @@ def date_of(line: str) -> str | None:
     return parse_date_line(line)
 
 
-def lines_of(text: str) -> list[str]:
-    """Logical lines: hard-wrapped paragraphs joined, blank lines dropped."""
+def lines_of(text: str, *, titled: bool = False) -> list[str]:
+    """Logical lines: hard-wrapped paragraphs joined, blank lines dropped.
+
+    ``titled`` says the first line is a title, which is never joined to the
+    lines under it even when no blank line separates them.
+    """
     raw = [tidy(line) for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
     blocks: list[list[str]] = [[]]
     for line in raw:
@@ -65,9 +69,9 @@ def lines_of(text: str) -> list[str]:
     for block in blocks:
         if not block:
             continue
-        if out and _wrapped(block):
+        if (out or not titled) and _wrapped(block):
             out.append(" ".join(block))
-        elif not out and len(block) > 2 and _wrapped(block[1:]):
+        elif titled and not out and len(block) > 2 and _wrapped(block[1:]):
             # The first line is the title; never glue it to what follows.
             out.extend([block[0], " ".join(block[1:])])
         else:
@@ -81,7 +85,8 @@ def _wrapped(block: list[str]) -> bool:
     Its lines but the last are long, of similar length and mostly do not end
     sentences; a header block (title, date, caption) has none of these traits.
     """
-    if len(block) < 2:
+    if len(block) < 3:
+        # One long line over a short one is as often a paragraph and a label as a wrap.
         return False
     body = block[:-1]
     sizes = [len(line) for line in body]
@@ -107,7 +112,7 @@ def _repeats_title(line: str, title: str) -> bool:
 
 def read_text(text: str, *, source: str, options: Options) -> Article:
     """Read one scraped article; raise :class:`IngestError` when it holds none."""
-    lines = lines_of(text)
+    lines = lines_of(text, titled=True)
     if not lines:
         raise IngestError(source, "empty input (only whitespace); nothing to analyse")
     warnings: list[str] = []
@@ -119,11 +124,13 @@ def read_text(text: str, *, source: str, options: Options) -> Article:
         i += 1
     if i == len(lines):
         raise IngestError(source, "no article text found (only page furniture); is this a news article?")
-    title = lines[i] if _title_like(lines[i]) else ""
+    title = lines[i] if _title_like(lines[i]) and i + 1 < len(lines) else ""
     if title:
         i += 1
-    else:
+    elif i + 1 < len(lines):
         warnings.append("first line is a paragraph, not a title; title left empty")
+    else:
+        warnings.append("a single line: read as the body, with no title")
     has_prose = any(is_prose(line) for line in lines[i:])
     caption: Caption | None = None
     byline: str | None = None
@@ -138,7 +145,7 @@ def read_text(text: str, *, source: str, options: Options) -> Article:
             published, after_anchor = date, True
             i += 1
             continue
-        found = split_caption(line, accept_weak=after_anchor) if caption is None else None
+        found = split_caption(line, least="weak" if after_anchor else "slash") if caption is None else None
         if found is not None:
             caption, after_anchor = found, False
             i += 1
