@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# Quick accuracy gates run by .ci/run: a small slice of each benchmark, failing
+# below a pinned floor so that a regression cannot land silently. The floors sit
+# a little under the measured figures in the README.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+gate() { echo "-- gate: $*"; "$@"; }
+
+gate python -m bench.clitics --quick --min-accuracy 0.95
