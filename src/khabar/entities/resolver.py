@@ -1,0 +1,306 @@
+"""Coreference decisions: which mentions name the same real-world referent.
+
+No pronouns, only what a news story repeats: full names and later surnames
+("رؤوفين ريفلين" … "ريفلين"), title phrases ("المستشار الأذري"), counterparts
+("نظيره الإسرائيلي": the person holding the current subject's office in
+Israel), and nationality adjectives standing for their country.
+
+The decisions are plain functions so that tests can assert each one:
+
+- :func:`name_matches`: a person name is a contiguous part of another that
+  keeps its family name ("أمير بايوف", "ريفلين"), never a given name alone;
+- :func:`same_office` / :func:`compatible`: a title phrase may refer to an
+  entity if the office, the nationality and the gender (where visible) agree;
+- :func:`choose_antecedent`: among the compatible entities, the most recent
+  (the one mentioned last before the title phrase).
+
+Title phrases with no antecedent yet open a "title-only" entity; when a name
+later arrives with a compatible role ("نظيره الأرميني، أرمان سركيسيان"), the
+name joins it. That covers news writing that names a person only after
+referring to them ("الرئيس الأرميني" … then the name).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import cache
+
+from khabar.entities import places
+from khabar.entities.titles import Role, function_words, title_at
+from khabar.model import Mention
+
+
+@dataclass(frozen=True, slots=True)
+class Office:
+    head: str
+    complement: tuple[str, ...] = ()
+    flags: frozenset[str] = frozenset()
+    generic: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class EntityState:
+    """A snapshot of what the resolver knows about an entity when it decides."""
+
+    index: int
+    type: str
+    names: tuple[tuple[str, ...], ...] = ()
+    offices: tuple[Office, ...] = ()
+    gender: str | None = None
+    country: str | None = None
+    last: int = -1
+
+    @property
+    def named(self) -> bool:
+        return bool(self.names)
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """One mention to resolve, in text order.
+
+    ``role`` is the appositive title of a name mention, or for a title mention
+    the title phrase itself. ``key`` groups LOC/ORG/MISC mentions and nisbas
+    (a country's ISO code, a known organization's canonical name).
+    """
+
+    mention: Mention
+    sentence: int = 0
+    role: Role | None = None
+    key: str | None = None
+    headline: bool = False
+
+
+@dataclass(slots=True)
+class Cluster:
+    """The resolver's working record of one entity (mutable while resolving)."""
+
+    index: int
+    type: str
+    items: list[Item] = field(default_factory=list)
+    names: list[tuple[str, ...]] = field(default_factory=list)
+    offices: list[Office] = field(default_factory=list)
+    gender: str | None = None
+    country: str | None = None
+    key: str | None = None
+
+    def state(self) -> EntityState:
+        last = max((it.mention.end for it in self.items), default=-1)
+        return EntityState(
+            index=self.index,
+            type=self.type,
+            names=tuple(self.names),
+            offices=tuple(self.offices),
+            gender=self.gender,
+            country=self.country,
+            last=last,
+        )
+
+
+def name_tokens(text: str) -> tuple[str, ...]:
+    """Matching-form words of a name ("رؤوفين ريفلين" → ("رووفين", "ريفلين"))."""
+    return tuple(places.key(text).split())
+
+
+def _connective(word: str) -> bool:
+    return "connective" in function_words().get(word, frozenset())
+
+
+def name_matches(tokens: Sequence[str], entity: EntityState) -> bool:
+    """Does the person name ``tokens`` name ``entity``?
+
+    One is a contiguous run of the other, and the shorter is not a given name
+    alone: "أمير بايوف" and "بايوف" match "أيلتشين أمير بايوف", "أيلتشين"
+    does not (given names are shared by too many people), nor does a lone
+    connective ("بن").
+    """
+    tokens = tuple(tokens)
+    for name in entity.names:
+        short, long_ = (tokens, name) if len(tokens) <= len(name) else (name, tokens)
+        if not short:
+            continue
+        if short == long_:
+            return True
+        n = len(short)
+        for i in range(1, len(long_) - n + 1):
+            if long_[i : i + n] == short and not all(_connective(t) for t in short):
+                return True
+    return False
+
+
+@cache
+def _is_title_lemma(word: str) -> bool:
+    return title_at([word], 0) is not None
+
+
+def office_of(role: Role) -> Office:
+    return Office(role.head, role.complement, role.flags, generic=role.cls == "generic")
+
+
+def same_office(ref: Office, office: Office) -> bool:
+    """Can a title naming office ``ref`` refer to someone holding ``office``?
+
+    The heads must agree; a bare title refers to a fuller office ("الوزير" to
+    "وزير الخارجية", "المستشار" to "مستشار نائبة رئيس ..."), except for titles
+    whose bare form is an office of its own ("الرئيس" is not "رئيس الوزراء").
+    A generic title ("مسؤول") fits any office.
+    """
+    if ref.generic or office.generic:
+        return True
+    if ref.head != office.head:
+        return False
+    if ref.complement == office.complement:
+        return True
+    if not ref.complement:
+        return "distinct" not in ref.flags or all(_is_title_lemma(c) for c in office.complement)
+    return not office.complement
+
+
+def compatible(ref: Role, entity: EntityState, *, subject: EntityState | None = None) -> bool:
+    """May the title phrase ``ref`` refer to ``entity``?
+
+    Persons only; the office must fit (for a counterpart, the subject's
+    office); the nationality must not contradict (a counterpart needs one and
+    it must match); the gender must not contradict where both are known.
+    """
+    if entity.type != "PERSON":
+        return False
+    if ref.counterpart:
+        if subject is None or entity.index == subject.index or ref.country is None:
+            return False
+        if entity.country != ref.country:
+            return False
+        if subject.offices and entity.offices:
+            return any(same_office(s, o) for s in subject.offices for o in entity.offices)
+        return True
+    if ref.country and entity.country and ref.country != entity.country:
+        return False
+    if ref.gender and entity.gender and ref.gender != entity.gender:
+        return False
+    ref_office = office_of(ref)
+    return any(same_office(ref_office, o) for o in entity.offices)
+
+
+def choose_antecedent(
+    ref: Role, entities: Sequence[EntityState], *, subject: EntityState | None = None
+) -> EntityState | None:
+    """The entity ``ref`` refers to: compatible, agreeing on nationality if it has one, most recent."""
+    cands = [e for e in entities if compatible(ref, e, subject=subject)]
+    if not cands:
+        return None
+    return max(cands, key=lambda e: (ref.country is not None and e.country == ref.country, e.last))
+
+
+def _subject(clusters: Sequence[Cluster], sentence: int, before: int) -> Cluster | None:
+    """The person the current sentence is about: the last one mentioned in it so far,
+    else the last person mentioned before."""
+    best: tuple[int, Cluster] | None = None
+    fallback: tuple[int, Cluster] | None = None
+    for c in clusters:
+        if c.type != "PERSON":
+            continue
+        for it in c.items:
+            if it.mention.start >= before:
+                continue
+            if it.sentence == sentence and (best is None or it.mention.start > best[0]):
+                best = (it.mention.start, c)
+            if fallback is None or it.mention.start > fallback[0]:
+                fallback = (it.mention.start, c)
+    chosen = best or fallback
+    return chosen[1] if chosen else None
+
+
+class Resolver:
+    """Groups items (fed in text order) into clusters."""
+
+    def __init__(self) -> None:
+        self.clusters: list[Cluster] = []
+        self._by_key: dict[tuple[str, str], Cluster] = {}
+
+    def _new(self, type_: str, key: str | None = None) -> Cluster:
+        c = Cluster(index=len(self.clusters), type=type_, key=key)
+        self.clusters.append(c)
+        if key is not None:
+            self._by_key[(type_, key)] = c
+        return c
+
+    def _add(self, c: Cluster, item: Item, role: Role | None = None) -> None:
+        c.items.append(item)
+        role = role if role is not None else item.role
+        if role is None:
+            return
+        if not role.counterpart:
+            office = office_of(role)
+            if office not in c.offices:
+                c.offices.append(office)
+            if c.gender is None and not office.generic:
+                c.gender = role.gender
+        elif c.gender is None and role.gender == "f":
+            c.gender = "f"  # "نظيرته": the counterpart is a woman
+        if c.country is None and role.country:
+            c.country = role.country
+
+    def _persons(self, named: bool | None = None) -> list[EntityState]:
+        return [
+            c.state()
+            for c in self.clusters
+            if c.type == "PERSON" and (named is None or bool(c.names) == named)
+        ]
+
+    def by_key(self, type_: str, key: str) -> Cluster:
+        """The cluster grouped under ``key`` (a country code, an org name), created if new."""
+        return self._by_key.get((type_, key)) or self._new(type_, key)
+
+    def add_keyed(self, item: Item, type_: str) -> Cluster:
+        assert item.key is not None
+        c = self.by_key(type_, item.key)
+        c.items.append(item)
+        return c
+
+    def add_name(self, item: Item) -> Cluster:
+        """A person's name, with its appositive role if any."""
+        tokens = name_tokens(item.mention.text)
+        role = item.role
+        target: Cluster | None = None
+        if role is not None and role.counterpart:
+            subject = _subject(self.clusters, item.sentence, item.mention.start)
+            st = choose_antecedent(role, self._persons(), subject=subject.state() if subject else None)
+            if st is not None and (not st.named or name_matches(tokens, st)):
+                target = self.clusters[st.index]
+            if subject is not None and target is not None:
+                for o in subject.offices:
+                    if o not in target.offices:
+                        target.offices.append(o)
+        if target is None:
+            matches = [st for st in self._persons(named=True) if name_matches(tokens, st)]
+            if matches:
+                target = self.clusters[max(matches, key=lambda s: s.last).index]
+        if target is None and role is not None and not role.counterpart:
+            st = choose_antecedent(role, self._persons(named=False))
+            if st is not None:
+                target = self.clusters[st.index]
+        if target is None:
+            target = self._new("PERSON")
+        if tokens not in target.names:
+            target.names.append(tokens)
+        self._add(target, item)
+        return target
+
+    def add_title(self, item: Item) -> Cluster:
+        """A title phrase standing for a person ("الرئيس الأرميني", "نظيره الإسرائيلي")."""
+        role = item.role
+        assert role is not None
+        subject = None
+        if role.counterpart:
+            subject = _subject(self.clusters, item.sentence, item.mention.start)
+        target: Cluster | None = None
+        if role.definite or item.headline:
+            st = choose_antecedent(role, self._persons(), subject=subject.state() if subject else None)
+            target = self.clusters[st.index] if st is not None else None
+        if target is None:
+            target = self._new("PERSON")
+            if role.counterpart and subject is not None:
+                target.offices.extend(subject.offices)
+        self._add(target, item)
+        return target

@@ -1,0 +1,337 @@
+"""Titles and roles: "مستشار نائبة رئيس أذربيجان" before a name, "المستشار الأذري" for one.
+
+Arabic news names a person with an appositive title phrase in front of the name
+("السفير الأرميني لدى إسرائيل أرمان سمبتيان") and later refers back with a title
+phrase alone ("السفير الأرميني"). Both are built from the same pieces: a title
+word from ``data/entities/titles.tsv`` (with its feminine, clitics, article or a
+possessive pronoun: "نظيره"), then genitive complements ("رئيس الوزراء",
+"رئيس أذربيجان") and adjectives (nationality adjectives, "العام", "السابق").
+
+This module works on :class:`Word` records that :mod:`khabar.entities.canonical`
+builds from the tokens (each knows its name mention, title and nisba), so the
+grammar here is plain sequence logic that tests can drive directly.
+
+A title phrase is summarized as a :class:`Role`: its head lemma ("رئيس"), the
+complement that narrows the office ("وزراء" in "رئيس الوزراء"), gender, and
+country: the first nationality adjective or country in the phrase that is not
+after a host preposition ("السفير الأرميني لدى إسرائيل" → AM, not IL).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from khabar.entities import places
+from khabar.entities.nationality import NisbaMatch, splits
+from khabar.text.normalize import normalize
+
+_POSSESSIVES = ("هما", "هم", "هن", "ها", "ه")
+_MAX_ROLE_WORDS = 10
+_MAX_GENITIVE_WORDS = 3
+
+
+@dataclass(frozen=True, slots=True)
+class TitleEntry:
+    lemma: str  # matching form of the masculine title, words joined by one space
+    words: tuple[str, ...]
+    fem: tuple[str, ...] | None
+    cls: str
+    flags: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class TitleHit:
+    """A title found at a word: which entry, how many words, and how it is marked."""
+
+    entry: TitleEntry
+    gender: str  # m | f
+    n: int  # words covered
+    prefix: int  # clitic characters before the title in its first word
+    definite: bool  # article or possessive pronoun
+    possessive: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    """A token with what the entity stage knows about it."""
+
+    start: int
+    end: int
+    text: str
+    punct: bool = False
+    mention: str | None = None  # type of the name mention covering the word
+    mention_id: int | None = None
+    title: TitleHit | None = None
+    nisba: NisbaMatch | None = None
+    country: str | None = None  # ISO code when the word lies in a mention naming a country
+    definite: bool = False
+    fn: frozenset[str] = frozenset()
+    adjective: bool = False  # a title adjective ("العام", "السابق")
+
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    """A title phrase, where it is and what office it names."""
+
+    start: int
+    end: int
+    text: str
+    head: str
+    complement: tuple[str, ...]
+    gender: str
+    country: str | None
+    cls: str
+    flags: frozenset[str]
+    definite: bool = True
+
+    @property
+    def counterpart(self) -> bool:
+        return self.cls == "counterpart"
+
+
+def _norm(text: str) -> str:
+    return " ".join(normalize(text).split())
+
+
+def _strip_article(word: str) -> str:
+    return word[2:] if word.startswith("ال") and len(word) > 3 else word
+
+
+@cache
+def _lexicon() -> dict[str, list[TitleEntry]]:
+    """Title entries indexed by their first word (article-free), longest first."""
+    index: dict[str, list[TitleEntry]] = {}
+    for row in places.data_rows("titles.tsv"):
+        words = tuple(_norm(row["form"]).split())
+        words = (_strip_article(words[0]), *words[1:])
+        fem = None
+        if row["fem"]:
+            fw = tuple(_norm(row["fem"]).split())
+            fem = (_strip_article(fw[0]), *fw[1:])
+        entry = TitleEntry(
+            " ".join(words), words, fem, row["class"], frozenset(row["flags"].split("|")) - {""}
+        )
+        index.setdefault(words[0], []).append(entry)
+        if fem:
+            index.setdefault(fem[0], []).append(entry)
+    for entries in index.values():
+        entries.sort(key=lambda e: -len(e.words))
+    return index
+
+
+@cache
+def _title_adjectives() -> frozenset[str]:
+    out: set[str] = set()
+    for row in places.data_rows("title_adjectives.tsv"):
+        w = _strip_article(_norm(row["word"]))
+        out.update({w, w + "ة"})
+    return frozenset(out)
+
+
+@cache
+def function_words() -> dict[str, frozenset[str]]:
+    """Function word (matching form) → its kinds (preposition, host, role_link, stop, connective)."""
+    kinds: dict[str, set[str]] = {}
+    for row in places.data_rows("function_words.tsv"):
+        kinds.setdefault(_norm(row["word"]), set()).add(row["kind"])
+    return {w: frozenset(k) for w, k in kinds.items()}
+
+
+def is_title_adjective(word: str) -> bool:
+    return any(sp.base in _title_adjectives() for sp in splits(word, False) if sp.definite)
+
+
+def _rest_matches(entry_words: tuple[str, ...], texts: Sequence[str], i: int) -> bool:
+    if i + len(entry_words) > len(texts):
+        return False
+    return all(_norm(texts[i + k]) == entry_words[k] for k in range(1, len(entry_words)))
+
+
+def title_at(texts: Sequence[str], i: int) -> TitleHit | None:
+    """The title starting at word ``i`` of ``texts`` (surface words), longest entry first.
+
+    ``title_at(["ووزير", "الخارجية"], 0)`` is "وزير" after the clitic و;
+    ``title_at(["نظيره"], 0)`` is the counterpart title with a possessive.
+    """
+    index = _lexicon()
+    for sp in splits(texts[i], False):
+        base = sp.base
+        candidates: list[tuple[str, bool]] = [(base, False)]
+        for suffix in _POSSESSIVES:
+            if base.endswith(suffix) and len(base) > len(suffix) + 2:
+                stem = base[: -len(suffix)]
+                candidates.append((stem, True))
+                if stem.endswith("ت"):
+                    candidates.append((stem[:-1] + "ة", True))
+        for form, possessive in candidates:
+            if possessive and sp.definite:
+                continue
+            for entry in index.get(form, ()):
+                is_fem = entry.fem is not None and entry.fem[0] == form and entry.words[0] != form
+                words = entry.fem if is_fem and entry.fem else entry.words
+                if possessive and len(words) > 1:
+                    continue
+                if not _rest_matches(words, texts, i):
+                    continue
+                return TitleHit(
+                    entry=entry,
+                    gender="f" if is_fem else "m",
+                    n=len(words),
+                    prefix=sp.prefix,
+                    definite=sp.definite or possessive,
+                    possessive=possessive,
+                )
+    return None
+
+
+def _summarize(words: Sequence[Word], s: int, e: int, text: str) -> Role:
+    """Role of the title phrase ``words[s..e]`` (inclusive); ``words[s]`` carries the title."""
+    hit = words[s].title
+    assert hit is not None
+    complement: list[str] = []
+    country: str | None = None
+    after_host = False
+    closed = False
+    genitive = False
+    k = s + hit.n
+    while k <= e:
+        w = words[k]
+        if "host" in w.fn or "role_link" in w.fn:
+            after_host = after_host or "host" in w.fn
+            closed = True
+        if not after_host and not w.nisba and not w.adjective and (w.definite or w.mention in ("LOC", "ORG")):
+            genitive = True
+        code = w.nisba.code if w.nisba else w.country
+        if code:
+            if country is None and not after_host:
+                country = code
+            closed = True
+        elif not closed and not w.adjective:
+            if w.title:
+                complement.append(w.title.entry.lemma)
+                k += w.title.n
+                continue
+            complement.append(_strip_article(_norm(w.text[_clitics(w) :])))
+        k += 1
+    return Role(
+        start=words[s].start + hit.prefix,
+        end=words[e].end,
+        text=text[words[s].start + hit.prefix : words[e].end],
+        head=hit.entry.lemma,
+        complement=tuple(complement),
+        gender=hit.gender,
+        country=country,
+        cls=hit.entry.cls,
+        flags=hit.entry.flags,
+        definite=hit.definite or genitive,
+    )
+
+
+def _clitics(w: Word) -> int:
+    sps = splits(w.text, False)
+    for sp in sps:
+        if sp.definite:
+            return sp.prefix
+    return 0
+
+
+def _fits_in_role(w: Word, prev: Word) -> bool:
+    """May ``w`` continue a title phrase after ``prev``? (Between the title and the name.)"""
+    if w.punct or "stop" in w.fn or w.mention == "PERSON":
+        return False
+    if w.title or w.nisba or w.definite or w.mention in ("LOC", "ORG", "MISC") or w.adjective:
+        return True
+    if "role_link" in w.fn or "host" in w.fn:
+        return True
+    # A bare word inside a construct chain: "رئيس مجلس إدارة الشركة".
+    return bool(prev.title or (not prev.definite and prev.mention is None and not prev.nisba))
+
+
+def role_before(words: Sequence[Word], j: int, text: str) -> Role | None:
+    """The appositive title phrase that ends right before the name at ``words[j]``.
+
+    "قال مستشار نائبة رئيس أذربيجان أيلتشين ..." → "مستشار نائبة رئيس أذربيجان";
+    a comma between title and name is an apposition ("نظيره الأرميني، أرمان").
+    Honorifics at the end are not part of the role ("ولي العهد الأمير محمد" →
+    "ولي العهد"); a role of honorifics only is none.
+    """
+    e = j - 1
+    if e >= 0 and words[e].punct and words[e].text in ("،", ","):
+        e -= 1
+    if e < 0:
+        return None
+    best: int | None = None
+    k = e
+    while k >= 0 and e - k < _MAX_ROLE_WORDS:
+        w = words[k]
+        if w.punct or "stop" in w.fn or w.mention == "PERSON":
+            break
+        if w.title and w.title.entry.cls != "generic" and _valid(words, k, e):
+            best = k
+        k -= 1
+    if best is None:
+        return None
+    # Drop trailing honorifics and courtesy royals ("... الأمير").
+    end = e
+    while end >= best:
+        w = words[end]
+        if w.title and (w.title.entry.cls == "honorific" or (w.title.entry.cls == "royal" and end > best)):
+            end -= 1
+            continue
+        break
+    if end < best:
+        return None
+    return _summarize(words, best, end, text)
+
+
+def _valid(words: Sequence[Word], s: int, e: int) -> bool:
+    hit = words[s].title
+    k = s + (hit.n if hit else 1)
+    if k - 1 > e:
+        return False
+    while k <= e:
+        if not _fits_in_role(words[k], words[k - 1]):
+            return False
+        k += 1
+    return True
+
+
+def phrase_at(words: Sequence[Word], i: int, text: str) -> tuple[Role, int] | None:
+    """A title phrase standing for a person at ``words[i]``: (role, index past its end).
+
+    "الرئيس الأرميني", "نظيره الإسرائيلي", "وزير الخارجية السعودي", "مسؤول أذري";
+    not a honorific, not a title that needs a name ("الفريق"), and a generic
+    title ("مسؤول") only with a nationality.
+    """
+    w = words[i]
+    hit = w.title
+    if hit is None or w.mention is not None:
+        return None
+    if hit.entry.cls in ("honorific", "military") or "needs_name" in hit.entry.flags:
+        return None
+    j = i + hit.n
+    if not hit.definite:
+        g = j
+        while g < len(words) and g - j < _MAX_GENITIVE_WORDS:
+            nxt = words[g]
+            if nxt.punct or "stop" in nxt.fn or nxt.mention == "PERSON" or nxt.fn & {"preposition", "host"}:
+                break
+            if nxt.nisba:
+                break
+            if nxt.definite or nxt.mention or (nxt.title and nxt.title.definite):
+                mid = nxt.mention_id
+                while nxt.mention is not None and g + 1 < len(words) and words[g + 1].mention_id == mid:
+                    g += 1
+                j = g + 1
+                break
+            g += 1
+    while j < len(words) and (words[j].nisba or words[j].adjective) and words[j].mention != "PERSON":
+        j += 1
+    if j == i + hit.n and not hit.definite:
+        return None
+    role = _summarize(words, i, j - 1, text)
+    if hit.entry.cls == "generic" and role.country is None:
+        return None
+    return role, j
