@@ -66,13 +66,20 @@ def is_widget(line: str) -> bool:
         return False
     if c in vocab.phrases or c in vocab.contributors:
         return True
-    if all(w in vocab.words for w in ws) and any(w not in ("علي", "عبر", "في", "on", "via") for w in ws):
+    # "فيسبوك وتويتر": the conjunction و may be glued to a platform name.
+    platforms = [w if w in vocab.words else w[1:] if w.startswith("و") else w for w in ws]
+    if all(w in vocab.words for w in platforms) and any(
+        w not in ("علي", "عبر", "في", "on", "via") for w in ws
+    ):
         return True
     m = _COUNTER.match(line.strip())
     if m and all(w in vocab.counters or w in vocab.phrases for w in core(m.group("unit")).split()):
         return True
+    # Breadcrumbs: "الرئيسية › اقتصاد", "أخبار | محليات | الرياض".
     parts = _BREADCRUMB.split(line.strip())
-    return len(parts) >= 3 and all(0 < words(p) <= 3 for p in parts)
+    if len(parts) < 2 or not all(0 < words(p) <= 3 for p in parts):
+        return False
+    return len(parts) >= 3 or any(core(p) in vocab.phrases for p in parts)
 
 
 def related_marker(line: str) -> str | None:

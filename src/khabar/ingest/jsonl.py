@@ -135,7 +135,7 @@ def _records(lines: Iterable[Line], source: str, options: Options) -> Iterator[A
         if line is None or not line.strip():
             continue
         try:
-            record = json.loads(line)
+            record = json.loads(line.strip())
         except ValueError as err:
             msg = getattr(err, "msg", str(err))
             col = getattr(err, "colno", None)

@@ -38,11 +38,17 @@ def read_feed(data: bytes, *, source: str, options: Options) -> Iterator[Article
             raise IngestError(source, f"not a readable RSS/Atom feed ({problem}); is the file complete?")
         raise IngestError(source, "the feed has no items")
     outlet = tidy(parsed.feed.get("title", "")) or None
+    items: list[Article | IngestError] = []
     for n, entry in enumerate(parsed.entries, 1):
         try:
-            yield _item(entry, source=source, outlet=outlet, options=options)
+            items.append(_item(entry, source=source, outlet=outlet, options=options))
         except IngestError as err:
-            yield IngestError(source, f"item {n}: {err.problem}")
+            items.append(IngestError(source, f"item {n}: {err.problem}"))
+    if parsed.get("bozo") and not any(isinstance(i, Article) for i in items):
+        # A feed cut off mid-item parses to empty husks: report the file, not each husk.
+        problem = str(parsed.get("bozo_exception", "")).strip() or "malformed XML"
+        raise IngestError(source, f"not a readable RSS/Atom feed ({problem}); is the file complete?")
+    yield from items
 
 
 def _item(entry: Any, *, source: str, outlet: str | None, options: Options) -> Article:
