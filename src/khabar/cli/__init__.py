@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from khabar.cli import analyze, batch, serve
+from khabar.cli import analyze, batch, corpus, serve
 
 app = typer.Typer(
     name="khabar",
@@ -32,6 +32,7 @@ def _root(
 
 analyze.register(app)
 serve.register(app)
+corpus.register(app)
 batch.register(app)
 
 

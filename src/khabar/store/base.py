@@ -20,7 +20,7 @@ import os
 from collections.abc import Iterable, Iterator
 from datetime import date
 from pathlib import Path
-from typing import Protocol
+from typing import IO, Protocol
 
 from khabar.errors import ConfigError, IngestError
 from khabar.model import Analysis
@@ -94,6 +94,18 @@ class Store(Protocol):
     ) -> list[EntityCount]: ...
 
     def dups(self, *, min_size: int = 2, limit: int = 50) -> list[DupCluster]: ...
+
+    def export(
+        self,
+        fmt: str,
+        out: Path | IO[str],
+        *,
+        date_from: Day = None,
+        date_to: Day = None,
+        outlet: str | None = None,
+    ) -> dict[str, int]:
+        """Write the corpus as ``jsonl`` (one file) or ``csv``/``parquet`` tables (a directory)."""
+        ...
 
     def size_bytes(self) -> int: ...
 

@@ -34,7 +34,7 @@ def _day(value: Day, what: str) -> str | None:
         raise ConfigError(f"{what} {value!r} is not a date; use YYYY-MM-DD") from err
 
 
-def _period(date_from: Day, date_to: Day, alias: str = "a") -> tuple[list[str], list[Any]]:
+def period_filter(date_from: Day, date_to: Day, alias: str = "a") -> tuple[list[str], list[Any]]:
     where, params = [], []
     if (lo := _day(date_from, "--from")) is not None:
         where.append(f"{alias}.day >= ?")
@@ -73,7 +73,7 @@ def search(
     query = parse_query(text)
     if not query:
         return []
-    where, params = _period(date_from, date_to)
+    where, params = period_filter(date_from, date_to)
     if outlet:
         where.append("a.outlet = ?")
         params.append(outlet)
@@ -132,7 +132,7 @@ def quotes(
     limit: int = 50,
 ) -> list[QuoteHit]:
     """Who said what: quotes by ``speaker``, about ``about`` (an entity named inside the quote)."""
-    where, params = _period(date_from, date_to)
+    where, params = period_filter(date_from, date_to)
     if speaker:
         keys = name_keys(store, "quotes", "speaker_key", speaker)
         if not keys:
@@ -165,7 +165,7 @@ def top(
     limit: int = 20,
 ) -> list[EntityCount]:
     """The entities in the most articles in a period (ties: more mentions first)."""
-    where, params = _period(date_from, date_to)
+    where, params = period_filter(date_from, date_to)
     if type:
         where.append("e.type = ?")
         params.append(type.upper())
@@ -186,7 +186,7 @@ def entity(
     if not keys:
         return None
     test, kparams = store._in(keys)
-    period, pparams = _period(date_from, date_to)
+    period, pparams = period_filter(date_from, date_to)
     scope = " AND ".join([f"e.name_key {test}", *period])
     params = [*kparams, *pparams]
     base = f"FROM entities e JOIN articles a ON a.doc = e.doc WHERE {scope}"

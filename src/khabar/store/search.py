@@ -41,6 +41,7 @@ _PHRASE = re.compile(r'"([^"]*)"|«([^»]*)»|“([^”]*)”|(\S+)')
 _PRONOUNS = ("هما", "كما", "هم", "هن", "كم", "ها", "نا", "ه")
 _ENDINGS = ("ات", "ون", "ين", "ية", "يه", "ة", "ه", "ي")
 _MIN_STEM = 3
+_LONE_CLITICS = frozenset("وفبكلس")
 
 
 def stem(word: str) -> str:
@@ -96,6 +97,8 @@ def index_key(word: str) -> str:
     if not _is_arabic(norm[0]):
         return norm.lower()
     rest = _strip_proclitics(norm)
+    if len(rest) == 1 and rest in _LONE_CLITICS:
+        return ""  # "و" cut off by a digit ("و2018") or a typo: a clitic, not a word
     return stem(rest).replace("ة", "ه") if rest else ""
 
 

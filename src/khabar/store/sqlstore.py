@@ -22,7 +22,8 @@ from abc import ABC, abstractmethod
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager
 from datetime import UTC, datetime
-from typing import Any
+from pathlib import Path
+from typing import IO, Any
 
 from khabar.errors import IngestError, StoreError
 from khabar.model import Analysis
@@ -117,9 +118,16 @@ class SqlStore(ABC):
 
     def migrate(self, target: int = LATEST) -> int:
         """Apply the missing migrations up to ``target``, each in its own transaction."""
-        with self._transaction():
-            self._exec(VERSION_TABLE)
-        current = self.schema_version()
+        try:
+            current = self.schema_version()
+        except StoreError:
+            current = -1  # a new database: no schema_version table yet
+        if current == target:
+            return current  # the common case: no write lock taken, so readers never wait
+        if current < 0:
+            with self._transaction():
+                self._exec(VERSION_TABLE)
+            current = self.schema_version()
         if current > LATEST:
             raise StoreError(
                 f"{self.url}: the database has schema version {current}, newer than this khabar "
@@ -275,6 +283,13 @@ class SqlStore(ABC):
             "INSERT INTO duplicates (doc, cluster, similarity) VALUES (?, ?, ?)",
             [(d, c, s) for d, (c, s) in sorted(members.items())],
         )
+        # A new doc that joined an older cluster is found through that cluster's
+        # earlier members: dropping its band keys keeps a cluster of a thousand
+        # templated reports from making every later look-up return a thousand rows.
+        joined = [d for d in new if d in members and members[d][0] not in new]
+        if joined:
+            test, params = self._in(joined)
+            self._exec(f"DELETE FROM lsh_keys WHERE doc {test}", params)
 
     def _delete_docs(self, docs: Sequence[int]) -> None:
         if not docs:
@@ -424,6 +439,20 @@ class SqlStore(ABC):
         from khabar.store import queries
 
         return queries.dups(self, min_size=min_size, limit=limit)
+
+    def export(
+        self,
+        fmt: str,
+        out: Path | IO[str],
+        *,
+        date_from: Day = None,
+        date_to: Day = None,
+        outlet: str | None = None,
+    ) -> dict[str, int]:
+        """See :func:`khabar.store.export.export`."""
+        from khabar.store.export import export
+
+        return export(self, fmt, out, date_from=date_from, date_to=date_to, outlet=outlet)
 
 
 def _insert_sql(table: str, columns: Sequence[str]) -> str:

@@ -1,0 +1,158 @@
+"""The store's write path and round trip, on SQLite and PostgreSQL alike."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from khabar.errors import IngestError, StoreError
+from khabar.model import Analysis
+from khabar.store.base import Store, open_store
+from khabar.store.schema import LATEST
+
+from .corpus import build
+
+
+def test_add_then_get_round_trips_every_layer(store: Store, corpus: list[Analysis]) -> None:
+    report = store.add(corpus)
+    assert (report.added, report.updated, report.unchanged, report.failed) == (5, 0, 0, 0)
+    assert store.count() == 5
+    for analysis in corpus:
+        assert store.get(analysis.article.id) == analysis
+    assert store.get("no-such-id") is None
+    assert store.check() == []
+
+
+def test_layers_never_run_stay_none(store: Store, corpus: list[Analysis]) -> None:
+    bare = dataclasses.replace(corpus[2], entities=None, mentions=None, quotes=None)
+    store.add([bare])
+    got = store.get("c-oil")
+    assert got is not None
+    assert got.entities is None and got.quotes is None and got.mentions is None
+    assert got.times == corpus[2].times
+    assert got.quantities == corpus[2].quantities
+
+
+def test_reingest_changes_nothing(filled: Store, corpus: list[Analysis]) -> None:
+    before = [filled.get(a.article.id) for a in corpus]
+    report = filled.add(corpus)
+    assert (report.added, report.updated, report.unchanged) == (0, 0, 5)
+    assert filled.count() == 5
+    assert [filled.get(a.article.id) for a in corpus] == before
+    assert filled.check() == []
+
+
+def test_updated_url_replaces_old_version(filled: Store, corpus: list[Analysis]) -> None:
+    old = corpus[2]
+    title = "أسعار النفط تواصل التراجع للأسبوع الثالث"
+    new_article = dataclasses.replace(
+        old.article, id="c-oil-v2", title=title, text=old.article.text.replace(old.article.title, title, 1)
+    )
+    new = Analysis(article=new_article, entities=(), mentions=(), quotes=(), times=(), quantities=())
+    report = filled.add([new])
+    assert (report.added, report.updated, report.unchanged) == (0, 1, 0)
+    assert filled.count() == 5
+    assert filled.get("c-oil") is None
+    got = filled.get("c-oil-v2")
+    assert got is not None and got.article.title == title and got.quotes == ()
+    assert [h.article_id for h in filled.search("أوبك")] == ["c-oil-v2"]
+    assert filled.quotes("محللون") == []
+    assert filled.check() == []
+
+
+def test_two_versions_of_one_url_in_one_batch_keep_the_later(store: Store, corpus: list[Analysis]) -> None:
+    first = corpus[2]
+    second = dataclasses.replace(
+        first, article=dataclasses.replace(first.article, id="c-oil-v2", text=first.article.text + " تحديث")
+    )
+    report = store.add([first, second])
+    assert (report.added, report.updated) == (1, 1)
+    assert store.count() == 1
+    assert store.get("c-oil-v2") is not None
+
+
+def test_same_content_twice_in_one_batch_is_stored_once(store: Store, corpus: list[Analysis]) -> None:
+    report = store.add([corpus[0], corpus[0]])
+    assert (report.added, report.unchanged) == (1, 1)
+    assert store.count() == 1
+
+
+def test_ingest_errors_are_counted_not_raised(store: Store, corpus: list[Analysis]) -> None:
+    report = store.add([IngestError("feed.jsonl", "invalid JSON", line=3), corpus[0]])
+    assert (report.added, report.failed) == (1, 1)
+    assert report.errors == ["feed.jsonl: line 3: invalid JSON"]
+
+
+def test_batches_commit_separately(store: Store, corpus: list[Analysis]) -> None:
+    """A failing batch rolls back alone: the batches before it stay stored."""
+
+    def items():  # type: ignore[no-untyped-def]
+        yield from corpus[:2]
+        raise RuntimeError("reader crashed")
+
+    with pytest.raises(RuntimeError):
+        store.add(items(), batch_size=1)
+    assert store.count() == 2
+    assert store.check() == []
+
+
+def test_delete_removes_everything(filled: Store) -> None:
+    assert filled.delete(["b-merkel", "nope"]) == 1  # type: ignore[attr-defined]
+    assert filled.count() == 4
+    assert filled.get("b-merkel") is None
+    assert "b-merkel" not in [h.article_id for h in filled.search("ميركل")]
+    assert filled.dups() == []  # its twin is alone now: no cluster left
+    assert filled.check() == []
+
+
+def test_iter_analyses_in_insertion_order(filled: Store, corpus: list[Analysis]) -> None:
+    assert [a.article.id for a in filled.iter_analyses(chunk=2)] == [a.article.id for a in corpus]
+
+
+def test_reopen_keeps_data_and_schema_version(store_url: str, corpus: list[Analysis]) -> None:
+    with open_store(store_url) as s:
+        s.add(corpus)
+        assert s.schema_version() == LATEST  # type: ignore[attr-defined]
+    with open_store(store_url) as s:
+        assert s.count() == 5
+        assert s.schema_version() == LATEST  # type: ignore[attr-defined]
+
+
+def test_migrations_apply_stepwise(store_url: str, corpus: list[Analysis]) -> None:
+    """A database at version 1 is upgraded in place when opened."""
+    with open_store(store_url) as s:
+        pass
+    # Simulate an old database: drop what migration 2 made and its version row.
+    with open_store(store_url) as s:
+        with s._transaction():  # type: ignore[attr-defined]
+            for table in ("signatures", "lsh_keys", "duplicates"):
+                s._exec(f"DROP TABLE {table}")  # type: ignore[attr-defined]
+            s._exec("DELETE FROM schema_version WHERE version = 2")  # type: ignore[attr-defined]
+    with open_store(store_url) as s:
+        assert s.schema_version() == 2  # type: ignore[attr-defined]
+        s.add(corpus)
+        assert [len(c.members) for c in s.dups()] == [2]
+
+
+def test_newer_schema_is_refused(store_url: str) -> None:
+    with open_store(store_url) as s:
+        with s._transaction():  # type: ignore[attr-defined]
+            s._exec(  # type: ignore[attr-defined]
+                "INSERT INTO schema_version (version, description, applied) VALUES (?, ?, ?)",
+                (LATEST + 1, "from the future", "2099-01-01"),
+            )
+    with pytest.raises(StoreError, match="newer than this khabar"):
+        open_store(store_url)
+
+
+def test_size_is_reported(filled: Store) -> None:
+    assert filled.size_bytes() > 0
+
+
+def test_articles_without_url_are_known_by_hash(store: Store) -> None:
+    a = build("x1", "خبر بلا رابط", ["نص قصير جدا عن الطقس في جدة."], outlet="sabq", published=None)
+    b = build("x2", "خبر آخر بلا رابط", ["نص قصير آخر عن الطقس في مكة."], outlet="sabq", published=None)
+    assert store.add([a, b]).added == 2
+    assert store.add([a, b]).unchanged == 2
+    assert store.count() == 2
