@@ -124,11 +124,10 @@ def test_migrations_apply_stepwise(store_url: str, corpus: list[Analysis]) -> No
     with open_store(store_url) as s:
         pass
     # Simulate an old database: drop what migration 2 made and its version row.
-    with open_store(store_url) as s:
-        with s._transaction():  # type: ignore[attr-defined]
-            for table in ("signatures", "lsh_keys", "duplicates"):
-                s._exec(f"DROP TABLE {table}")  # type: ignore[attr-defined]
-            s._exec("DELETE FROM schema_version WHERE version = 2")  # type: ignore[attr-defined]
+    with open_store(store_url) as s, s._transaction():  # type: ignore[attr-defined]
+        for table in ("signatures", "lsh_keys", "duplicates"):
+            s._exec(f"DROP TABLE {table}")  # type: ignore[attr-defined]
+        s._exec("DELETE FROM schema_version WHERE version = 2")  # type: ignore[attr-defined]
     with open_store(store_url) as s:
         assert s.schema_version() == 2  # type: ignore[attr-defined]
         s.add(corpus)
@@ -136,12 +135,11 @@ def test_migrations_apply_stepwise(store_url: str, corpus: list[Analysis]) -> No
 
 
 def test_newer_schema_is_refused(store_url: str) -> None:
-    with open_store(store_url) as s:
-        with s._transaction():  # type: ignore[attr-defined]
-            s._exec(  # type: ignore[attr-defined]
-                "INSERT INTO schema_version (version, description, applied) VALUES (?, ?, ?)",
-                (LATEST + 1, "from the future", "2099-01-01"),
-            )
+    with open_store(store_url) as s, s._transaction():  # type: ignore[attr-defined]
+        s._exec(  # type: ignore[attr-defined]
+            "INSERT INTO schema_version (version, description, applied) VALUES (?, ?, ?)",
+            (LATEST + 1, "from the future", "2099-01-01"),
+        )
     with pytest.raises(StoreError, match="newer than this khabar"):
         open_store(store_url)
 

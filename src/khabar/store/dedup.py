@@ -20,8 +20,8 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
 from functools import cache, lru_cache
+from typing import Any
 
 import numpy as np
 
