@@ -19,6 +19,7 @@ import regex
 from khabar.quantities.words import parse_ordinal
 from khabar.time import hijri
 from khabar.time.candidates import Candidate, Rule, span
+from khabar.time.context import looks_future
 from khabar.time.grammar import (
     AD,
     AH,
@@ -34,11 +35,13 @@ from khabar.time.grammar import (
     ordinal,
     weekday_alt,
 )
-from khabar.time.months import ambiguous_months, hijri_months
+from khabar.time.months import ambiguous_months, hijri_months, weekdays
 from khabar.time.resolve import DAY, Anchor, valid_date, year_for_month
 
 _YEAR_WORD = r"(?:من\s+)?(?:عام|العام|سنه|السنه)?\s*"
-_MONTH_PREPS = r"في|خلال|منذ|حتي|مطلع|منتصف|اواخر|اوايل|اواسط|بدايه|نهايه|مستهل|مع|قبل|بعد|من|الي|طوال|ختام"
+_MONTH_PREPS = r"في|خلال|منذ|حتي|مع|قبل|بعد|من|الي|طوال|بحلول"
+# Part-of-month words license even an ambiguous name: "أواخر آب", "نهاية ماي".
+_MONTH_PARTS = r"مطلع|منتصف|اواخر|اوايل|اواسط|بدايه|نهايه|مستهل|ختام|اخر"
 
 
 def _day(match: regex.Match[str]) -> int | None:
@@ -54,7 +57,16 @@ def _direction(match: regex.Match[str]) -> str | None:
     return direction_of().get(" ".join(word.split())) if word else None
 
 
-def _gregorian(match: regex.Match[str], anchor: Anchor | None, _text: str) -> Candidate | None:
+def _year_by_weekday(year: int, month: int, day: int, weekday: int) -> int:
+    """ "الثلاثاء 1 يناير": of this, last and next year, the one where the day is that weekday."""
+    for candidate in (year, year - 1, year + 1):
+        d = valid_date(candidate, month, day)
+        if d is not None and d.isoweekday() == weekday:
+            return candidate
+    return year
+
+
+def _gregorian(match: regex.Match[str], anchor: Anchor | None, text: str) -> Candidate | None:
     """Day (digits or ordinal word) + month [+ year], and month + year."""
     month = month_number(match)
     if month is None:
@@ -68,7 +80,9 @@ def _gregorian(match: regex.Match[str], anchor: Anchor | None, _text: str) -> Ca
         year: int | None = int(year_text)
         parts["year"] = year
     elif anchor is not None:
-        year = year_for_month(anchor, month, _direction(match))
+        year = year_for_month(anchor, month, _direction(match), looks_future(text, match.start()))
+        if day is not None and groups.get("wd"):
+            year = _year_by_weekday(year, month, day, weekdays()[" ".join(groups["wd"].split())])
     else:
         year = None
     if day is not None:
@@ -92,7 +106,8 @@ def _bare_month(match: regex.Match[str], anchor: Anchor | None, text: str) -> Ca
     has_cue = bool(match.group("dir"))
     double = bool(match.group("m2") or match.group("m2b"))
     licensed = has_month_word or has_cue or double
-    if not licensed and (not match.group("prep") or name in ambiguous_months()):
+    strong = bool(match.group("part"))
+    if not licensed and not strong and (not match.group("prep") or name in ambiguous_months()):
         return None
     return _gregorian(match, anchor, text)
 
@@ -165,7 +180,7 @@ def _day_part() -> str:
 
 
 def _weekday_prefix() -> str:
-    return rf"(?:يوم\s+)?(?:(?:{weekday_alt()}){RIGHT}\s*[,،]?\s*)?(?:يوم\s+)?"
+    return rf"(?:يوم\s+)?(?:(?P<wd>{weekday_alt()}){RIGHT}\s*[,،]?\s*(?:الموافق\s+(?:ل\s*)?)?)?(?:يوم\s+)?"
 
 
 @cache
@@ -180,7 +195,7 @@ def rules() -> tuple[Rule, ...]:
     )
     month_year = rf"{LEFT}(?P<x>(?:شهر\s+)?{double_month()}{year_tail}){RIGHT}"
     bare_month = (
-        rf"{LEFT}(?:(?P<prep>{_MONTH_PREPS})\s+)?(?P<x>(?P<shahr>شهر\s+)?{double_month()}"
+        rf"{LEFT}(?:(?P<part>{_MONTH_PARTS})\s+|(?P<prep>{_MONTH_PREPS})\s+)?(?P<x>(?P<shahr>شهر\s+)?{double_month()}"
         rf"(?:\s+(?P<dir>{cues}){RIGHT})?){RIGHT}"
     )
     time_tail = (

@@ -14,12 +14,25 @@ import regex
 
 from khabar.quantities.words import parse_ordinal
 from khabar.time.candidates import Candidate, Rule, span
-from khabar.time.grammar import LEFT, RIGHT, compile_rule, ordinal, zone_alt
+from khabar.time.grammar import LEFT, RIGHT, compile_rule, ordinal, weekday_alt, zone_alt
 from khabar.time.months import zones
 from khabar.time.resolve import Anchor
 
-_AM = {"صباحا", "صباح", "ص", "فجرا", "فجر", "الفجر", "الصباح", "am", "AM"}
-_PM = {"مساء", "مساءا", "المساء", "عصرا", "عصر", "العصر", "م", "pm", "PM", "بعد الظهر", "بعد الظهيره"}
+_AM = {"صباحا", "صباح", "ص", "فجرا", "فجر", "الفجر", "الصباح", "صبيحه", "am", "AM"}
+_PM = {
+    "مساء",
+    "مساءا",
+    "المساء",
+    "عصرا",
+    "عصر",
+    "العصر",
+    "م",
+    "pm",
+    "PM",
+    "بعد الظهر",
+    "بعد الظهيره",
+    "بعد ظهر",
+}
 _NOON = {"ظهرا", "ظهر", "الظهر", "ظهيره", "الظهيره"}
 _NIGHT = {"ليلا", "ليل", "الليل", "ليله"}
 _DAYPARTS = sorted(_AM | _PM | _NOON | _NIGHT, key=len, reverse=True)
@@ -89,7 +102,8 @@ def _clock(match: regex.Match[str], _anchor: Anchor | None, _text: str) -> Candi
     has_word = bool(match.group("saa"))
     if match.group("hw"):
         hour = parse_ordinal(" ".join(match.group("hw").split()))
-        if hour is None or not has_word:
+        # "في التاسعة مساءً" needs no "الساعة"; a bare "التاسعة" is any ordinal.
+        if hour is None or not (has_word or match.group("dp")) or hour > 12:
             return None
     else:
         hour = int(match.group("hh"))
@@ -107,7 +121,8 @@ def _clock(match: regex.Match[str], _anchor: Anchor | None, _text: str) -> Candi
     if value is None:
         return None
     start, end = span(match)
-    return Candidate(start, end, "TIME", value, parts={"clock": True})
+    parts = {"clock": True, "hour": hour, "minute": minutes, "zone": zone, "daypart": match.group("dp")}
+    return Candidate(start, end, "TIME", value, parts=parts)
 
 
 @cache
@@ -118,7 +133,10 @@ def rules() -> tuple[Rule, ...]:
         r"(?:\s+و\s*(?P<frac>النصف|نصف|الربع|ربع|الثلث|ثلث|(?P<fm>\d{1,2})\s+دقيقه|عشر\s+دقايق|خمس\s+دقايق))"
     )
     neg = r"(?:\s+(?:الا|سوي)\s+(?P<neg>ربعا|ربع|ثلثا|ثلث|(?P<nm>\d{1,2})\s+دقايق))"
-    part = rf"(?:\s+(?:من\s+)?(?:(?P<dp>{dayparts})){RIGHT})"
+    # "الساعة السابعة من مساء أمس": "مساء أمس" is left to the day recognizer, and the
+    # two are joined later, so the clock does not swallow the day's daypart.
+    day_words = rf"(?:اليوم|امس|الامس|البارحه|غد|الغد|يوم|{weekday_alt()}){RIGHT}"
+    part = rf"(?:\s+(?:من\s+)?(?:(?P<dp>{dayparts})){RIGHT}(?!\s+{day_words}))"
     zone = rf"(?:\s+(?:ب|حسب\s+)?(?:ال)?توقيت\s+(?:(?P<zone>{zone_alt()}){RIGHT}|المحلي{RIGHT})|\s*(?P<zone2>GMT|UTC|Z(?!\w)))"
     clock = (
         rf"{LEFT}(?P<x>(?:(?P<saa>(?:ال)?ساعه)\s+(?:ال)?)?{hour}{frac}?{neg}?{part}?{zone}?"

@@ -109,14 +109,16 @@ def weekday_near(anchor: date, weekday: int, direction: str) -> date:
     return anchor + timedelta(days=ahead)
 
 
-def year_for_month(anchor: Anchor, month: int, direction: str | None = None) -> int:
+def year_for_month(anchor: Anchor, month: int, direction: str | None = None, future: bool = False) -> int:
     """The year a month named without one ("في مارس", "أكتوبر الماضي") falls in.
 
     With a cue, the last (``past``) or next (``future``) such month, or the
-    anchor's own year (``current``). Without one, the anchor's year, except that
-    a month far after the anchor month is read as last year's ("ديسمبر" in a
-    January article) and one far before it as next year's ("يناير" in a December
-    article): news mostly reports the recent past.
+    anchor's own year (``current``). Without one, news mostly reports the recent
+    past: a month three or more months after the anchor's is last year's ("في
+    يونيو" in a January article), one ten or more before it next year's
+    ("يناير" in a December article), otherwise the anchor's year. In a clause
+    in the future tense ("ستجرى الانتخابات في مارس") a month already past this
+    year is next year's.
     """
     year, current = anchor.date.year, anchor.date.month
     if direction == "past":
@@ -125,8 +127,11 @@ def year_for_month(anchor: Anchor, month: int, direction: str | None = None) -> 
         return year if month > current else year + 1
     if direction == "current" or not anchor.knows(MONTH):
         return year
-    if month - current >= 7:
+    diff = month - current
+    if future:
+        return year + 1 if diff < -1 else year
+    if diff >= 3:
         return year - 1
-    if current - month >= 10:
+    if diff <= -10:
         return year + 1
     return year
