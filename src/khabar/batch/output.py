@@ -91,17 +91,17 @@ def read_part(out: str | Path, month: str, name: str) -> dict[str, list[Row]]:
 
 def read_table(out: str | Path, table: str) -> Any:
     """One whole table as a pyarrow Table (``month`` from the directory names)."""
+    import pyarrow as pa
     import pyarrow.dataset as ds
 
     path = Path(out) / table
-    if table == "failures":
-        dataset = ds.dataset(path, format="parquet", schema=arrow_schema(table))
-    else:
-        import pyarrow as pa
-
-        schema = arrow_schema(table).append(pa.field("month", pa.string()))
-        dataset = ds.dataset(path, format="parquet", partitioning="hive", schema=schema)
-    return dataset.to_table()
+    schema = arrow_schema(table)
+    if table != "failures":
+        schema = schema.append(pa.field("month", pa.string()))
+    if not path.is_dir():  # no unit had a row for it (a stage that did not run)
+        return schema.empty_table()
+    partitioning = None if table == "failures" else "hive"
+    return ds.dataset(path, format="parquet", partitioning=partitioning, schema=schema).to_table()
 
 
 def _write(path: Path, table: str, rows: list[Row]) -> None:

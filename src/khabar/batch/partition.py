@@ -198,7 +198,7 @@ def _line_records(unit: Unit, options: Options, out: UnitRows) -> Iterator[Recor
             out.failures.append(
                 failure_row(path, window.line or None, f"{type(err).__name__}: {err}", stage="read", unit=unit.key)
             )
-            if window.line <= current.start or current.stop is None or window.line >= current.stop:
+            if window.line <= current.start or (current.stop is not None and window.line >= current.stop):
                 return
             current = replace(current, start=window.line, offset=None)
             continue
@@ -210,7 +210,7 @@ def _line_records(unit: Unit, options: Options, out: UnitRows) -> Iterator[Recor
                     path,
                     window.line + 1,
                     f"the input breaks off ({type(window.broken).__name__}: {window.broken}); "
-                    f"lines {window.line + 1}-{current.stop} are lost",
+                    f"lines {window.line + 1}-{current.stop or 'end'} are lost",
                     stage="read",
                     unit=unit.key,
                 )

@@ -8,6 +8,7 @@ This is what ``khabar batch`` calls; Python users call it the same way::
 
 from __future__ import annotations
 
+import importlib.util
 import logging
 import time
 from collections.abc import Callable, Iterable, Mapping
@@ -53,6 +54,8 @@ def run_batch(
         raise ConfigError(f"unknown engine {engine!r}; choose {' or '.join(ENGINES)}")
     if engine == "local" and master:
         raise ConfigError("--master is for --engine spark; the local engine takes --workers")
+    if importlib.util.find_spec("pyarrow") is None:
+        raise ConfigError("khabar batch writes Parquet with pyarrow: pip install 'khabar[parquet]'")
     options = options or Options()
     inputs = [str(i) for i in inputs]
     out_dir = Path(out).resolve()

@@ -34,7 +34,7 @@ log = logging.getLogger(__name__)
 DEFAULT_CHUNK = 500
 JSONL_SUFFIXES = (".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz")
 WARC_SUFFIXES = (".warc", ".warc.gz", ".arc", ".arc.gz")
-_BLOCK = 1 << 20
+_BLOCK = 1 << 16
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,7 +59,8 @@ class Unit:
     def key(self) -> str:
         """Deterministic name of this unit's output files: ``<group>-<range>``."""
         if self.kind == "lines":
-            return f"{self.group}-{self.start:010d}-{self.stop:010d}"
+            stop = "end" if self.stop is None else f"{self.stop:010d}"
+            return f"{self.group}-{self.start:010d}-{stop}"
         if self.kind == "file":
             return f"{self.group}-file"
         return f"{self.group}-{_digest(chr(0).join(self.paths))}"
@@ -68,7 +69,7 @@ class Unit:
     def label(self) -> str:
         """Human-readable name for logs and reports: ``news.jsonl.gz:1001-1500``."""
         if self.kind == "lines":
-            return f"{self.paths[0]}:{self.start + 1}-{self.stop}"
+            return f"{self.paths[0]}:{self.start + 1}-{self.stop or 'end'}"
         if self.kind == "file":
             return self.paths[0]
         return f"{Path(self.paths[0]).parent}/ ({len(self.paths)} files from {Path(self.paths[0]).name})"
@@ -120,32 +121,44 @@ def _splittable(path: str) -> bool:
 
 
 def _line_units(path: str, chunk: int) -> Iterator[Unit]:
-    """Line ranges of ``chunk`` lines; blank lines count, so ranges are physical lines."""
+    """Line ranges of ``chunk`` lines; blank lines count, so ranges are physical lines.
+
+    If the file breaks off (a truncated gzip), the last unit reads to wherever it
+    can (``stop=None``), so its worker meets the break and records it as a
+    failure of this input.
+    """
     group = _digest(path)
     seekable = not path.lower().endswith(".gz")
     offsets = [0]
     lines = 0
     pos = 0
     tail = b"\n"
-    with _open(path) as f:
-        while block := f.read(_BLOCK):
-            start = 0
-            while (nl := block.find(b"\n", start)) != -1:
-                lines += 1
-                start = nl + 1
-                if lines % chunk == 0:
-                    offsets.append(pos + start)
-            pos += len(block)
-            tail = block[-1:]
-    if tail != b"\n":
+    broken = False
+    try:
+        with _open(path) as f:
+            while block := f.read(_BLOCK):
+                start = 0
+                while (nl := block.find(b"\n", start)) != -1:
+                    lines += 1
+                    start = nl + 1
+                    if lines % chunk == 0:
+                        offsets.append(pos + start)
+                pos += len(block)
+                tail = block[-1:]
+    except (OSError, EOFError, zlib.error) as err:
+        log.warning("%s: the input breaks off after line %d or later (%s)", path, lines, err)
+        broken = True
+    if tail != b"\n" and not broken:
         lines += 1  # a last line without its newline is still a record
-    for i, first in enumerate(range(0, lines, chunk)):
+    starts = list(range(0, lines, chunk)) or [0]
+    for i, first in enumerate(starts):
+        last = i == len(starts) - 1
         yield Unit(
             "lines",
             (path,),
             group,
             start=first,
-            stop=min(first + chunk, lines),
+            stop=None if broken and last else min(first + chunk, lines),
             offset=offsets[i] if seekable else None,
         )
 
