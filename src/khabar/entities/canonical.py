@@ -31,19 +31,11 @@ import dataclasses
 import itertools
 import logging
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
-from khabar.entities import nationality, places
-from khabar.entities.resolver import Cluster, Item, Resolver, name_tokens
-from khabar.entities.titles import (
-    Role,
-    Word,
-    function_words,
-    is_title_adjective,
-    phrase_at,
-    role_before,
-    title_at,
-)
+from khabar.entities import nationality, places, references
+from khabar.entities.resolver import Cluster, Resolver, name_tokens
+from khabar.entities.titles import function_words
 from khabar.entities.transliterate import latin_of
 from khabar.model import Analysis, Country, Entity, Mention, Token
 from khabar.options import Options
@@ -61,20 +53,26 @@ def annotate(analysis: Analysis, options: Options) -> Analysis:
     text = analysis.article.text
     tokens = analysis.tokens if analysis.tokens is not None else _tokenize(text)
     names = correct_types([m for m in analysis.mentions or () if m.kind == "name"], tokens, text)
-    sentence_starts = _sentence_starts(analysis, text)
-    words = build_words(tokens, names)
-    names = [m for m in names if not _adjectival_country(m, words)]
-    words = build_words(tokens, names)
-    items = _items(words, names, text, sentence_starts, len(analysis.article.title))
+    starts = _sentence_starts(analysis, text)
+
+    def sentence(pos: int) -> int:
+        return bisect.bisect_right(starts, pos) - 1
+
+    words = references.build_words(tokens, names, text)
+    names = [m for m in names if not references.adjectival_country(m, words)]
+    words = references.build_words(tokens, names, text)
     resolver = Resolver()
-    for item in items:
+    cluster_of: dict[Mention, Cluster] = {}
+    for item in references.items(words, names, text, sentence, len(analysis.article.title)):
         kind, type_ = item.mention.kind, item.mention.type
         if kind == "title":
-            resolver.add_title(item)
+            cluster_of[item.mention] = resolver.add_title(item)
         elif type_ == "PERSON":
-            resolver.add_name(item)
+            cluster_of[item.mention] = resolver.add_name(item)
         else:
-            resolver.add_keyed(item, type_)
+            cluster_of[item.mention] = resolver.add_keyed(item, type_)
+    for a, b in references.org_appositions(words, names):
+        resolver.merge(cluster_of[names[a]], cluster_of[names[b]])
     entities = _entities(resolver.clusters, analysis)
     mentions = tuple(sorted({m for e in entities for m in e.mentions}, key=lambda m: (m.start, -m.end)))
     return dataclasses.replace(analysis, entities=tuple(entities), mentions=mentions)
@@ -168,233 +166,7 @@ def _reads_adjective_at(arabic: Sequence[Token], i: int) -> bool:
     return nationality.reads_as_adjective(arabic[i].text, prev, prev2)
 
 
-def _adjectival_country(m: Mention, words: Sequence[Word]) -> bool:
-    """A LOC mention "السعودية" in "الحكومة السعودية" is the adjective, not the country."""
-    if m.type != "LOC" or " " in m.text.strip():
-        return False
-    idx = [k for k, w in enumerate(words) if w.start <= m.start < w.end]
-    if not idx or idx[0] == 0:
-        return False
-    k = idx[0]
-    w = words[k]
-    if nationality.match(w.text) is None:
-        return False
-    prev = words[k - 1]
-    if prev.punct:
-        return False
-    prev2 = words[k - 2].text if k > 1 and not words[k - 2].punct else None
-    return nationality.reads_as_adjective(w.text, prev.text, prev2)
-
-
-# -- 2. words ----------------------------------------------------------------------------------------
-
-
-def build_words(tokens: Sequence[Token], names: Sequence[Mention]) -> list[Word]:
-    """One :class:`Word` per token, with its name mention, title, nisba and function."""
-    texts = [t.text for t in tokens]
-    starts = [m.start for m in names]
-    fn = function_words()
-    out: list[Word] = []
-    for i, t in enumerate(tokens):
-        mention_id: int | None = None
-        j = bisect.bisect_right(starts, t.start) - 1
-        for k in (j, j + 1):
-            if 0 <= k < len(names) and names[k].start < t.end and t.start < names[k].end:
-                mention_id = k
-                break
-        mention = names[mention_id] if mention_id is not None else None
-        arabic = t.kind == "arabic"
-        country = None
-        if mention is not None and mention.type == "LOC":
-            c = places.country_named(mention.text)
-            country = c.code if c else None
-        out.append(
-            Word(
-                start=t.start,
-                end=t.end,
-                text=t.text,
-                punct=t.kind == "punct",
-                mention=mention.type if mention else None,
-                mention_id=mention_id,
-                title=title_at(texts, i) if arabic else None,
-                nisba=nationality.match(t.text) if arabic and mention is None else None,
-                country=country,
-                definite=arabic and _definite(t.text),
-                fn=fn.get(normalize(t.text), frozenset()),
-                adjective=arabic and is_title_adjective(t.text),
-            )
-        )
-    return out
-
-
-def _definite(word: str) -> bool:
-    """Has the article, after any clitics, judged on the surface form ("ألمانيا" has none)."""
-    for clitic in ("", "و", "ف", "ب", "ك", "وب", "فب", "وك"):
-        if word.startswith(clitic + "ال") and len(word) > len(clitic) + 3:
-            return True
-    return any(word.startswith(c + "لل") and len(word) > len(c) + 4 for c in ("", "و", "ف"))
-
-
-# -- 3. items ----------------------------------------------------------------------------------------
-
-
-def _items(
-    words: list[Word], names: Sequence[Mention], text: str, sentence_starts: list[int], title_len: int
-) -> list[Item]:
-    def sentence(pos: int) -> int:
-        return bisect.bisect_right(sentence_starts, pos) - 1
-
-    first_word: dict[int, int] = {}
-    for k, w in enumerate(words):
-        if w.mention_id is not None:
-            first_word.setdefault(w.mention_id, k)
-    roles: dict[int, Role] = {}
-    in_role: set[int] = set()
-    for mid, m in enumerate(names):
-        if m.type == "PERSON" and mid in first_word:
-            role = role_before(words, first_word[mid], text)
-            if role is not None:
-                roles[mid] = role
-                in_role.update(k for k, w in enumerate(words) if role.start <= w.start < role.end + 1)
-    items: list[Item] = []
-    for mid, m in enumerate(names):
-        items.append(Item(m, sentence(m.start), roles.get(mid), _key(m), m.start < title_len))
-    items.extend(_title_items(words, names, text, roles, in_role, sentence, title_len))
-    items.extend(_nisba_items(words, sentence, title_len))
-    return sorted(items, key=lambda it: (it.mention.start, -it.mention.end))
-
-
-def _title_items(
-    words: list[Word],
-    names: Sequence[Mention],
-    text: str,
-    roles: dict[int, Role],
-    in_role: set[int],
-    sentence: Callable[[int], int],
-    title_len: int,
-) -> list[Item]:
-    out: list[Item] = []
-    k = 0
-    while k < len(words):
-        if k in in_role or words[k].title is None:
-            k += 1
-            continue
-        found = phrase_at(words, k, text)
-        if found is None:
-            k += 1
-            continue
-        role, end = found
-        nxt = end + 1 if end < len(words) and words[end].text in ("،", ",") else end
-        if nxt < len(words) and words[nxt].mention == "PERSON":
-            k = end  # the title of the name that follows (role_before has it)
-            continue
-        prev_name = _name_before(words, k)
-        if prev_name is not None and (end >= len(words) or words[end].punct):
-            mid = prev_name
-            if names[mid].type == "PERSON" and mid not in roles and not role.counterpart:
-                roles[mid] = role  # post-apposition: "أرمان سركيسيان، الرئيس الأرميني،"
-                k = end
-                continue
-        mention = Mention(role.start, role.end, role.text, "PERSON", kind="title")
-        out.append(Item(mention, sentence(role.start), role, None, role.start < title_len))
-        k = end
-    return out
-
-
-def _name_before(words: Sequence[Word], k: int) -> int | None:
-    if k >= 2 and words[k - 1].text in ("،", ",") and words[k - 2].mention == "PERSON":
-        return words[k - 2].mention_id
-    return None
-
-
-def _nisba_items(words: list[Word], sentence: Callable[[int], int], title_len: int) -> list[Item]:
-    out: list[Item] = []
-    texts = [w.text for w in words]
-    k = 0
-    while k < len(words):
-        w = words[k]
-        if w.mention in ("PERSON", "LOC") or w.punct:
-            k += 1
-            continue
-        phrase = nationality.phrase_at(texts, k)
-        if phrase is not None:
-            code, n = phrase
-            last = words[k + n - 1]
-            start = w.start + _prefix(w.text)
-            m = Mention(start, last.end, " ".join(texts[k : k + n]), "LOC", kind="nisba")
-            m = dataclasses.replace(m, text=_surface(words, k, k + n, start))
-            out.append(Item(m, sentence(start), None, code, start < title_len))
-            k += n
-            continue
-        if w.nisba is not None and _is_nisba_use(words, k):
-            start = w.start + w.nisba.prefix
-            m = Mention(start, w.end, w.text[w.nisba.prefix :], "LOC", kind="nisba")
-            out.append(Item(m, sentence(start), None, w.nisba.code, start < title_len))
-        k += 1
-    return out
-
-
-def _surface(words: Sequence[Word], a: int, b: int, start: int) -> str:
-    parts = [words[a].text[start - words[a].start :]] + [w.text for w in words[a + 1 : b]]
-    return " ".join(parts)
-
-
-def _prefix(word: str) -> int:
-    m = nationality.match(word)
-    if m:
-        return m.prefix
-    for sp in nationality.splits(word):
-        if sp.definite:
-            return sp.prefix
-    return 0
-
-
-def _is_nisba_use(words: Sequence[Word], k: int) -> bool:
-    """Is the nisba-shaped word an adjective here, not a name or the country itself?"""
-    w = words[k]
-    assert w.nisba is not None
-    prev = words[k - 1] if k > 0 and not words[k - 1].punct else None
-    bare = w.text[w.nisba.prefix :]
-    if places.country_named(bare) or places.country_named("ال" + bare):
-        prev2 = words[k - 2].text if k > 1 and prev is not None and not words[k - 2].punct else None
-        if not nationality.reads_as_adjective(w.text, prev.text if prev else None, prev2):
-            return False
-    if not w.nisba.definite:
-        if prev is None:
-            return False  # adjectives do not open a sentence: "تركي" there is a name
-        if prev.title is not None and prev.title.definite and prev.title.entry.cls in ("honorific", "royal"):
-            return False  # "الأمير تركي"
-    nxt = words[k + 1] if k + 1 < len(words) else None
-    return not (nxt is not None and "connective" in nxt.fn)
-
-
-def _key(m: Mention) -> str | None:
-    if m.type == "PERSON":
-        return None
-    if m.type == "LOC":
-        c = places.country_named(m.text)
-        if c:
-            return c.code
-    if m.type == "ORG":
-        org = places.org_named(m.text)
-        if org:
-            return "org:" + org.name
-        return _strip_designator(places.key(m.text))
-    return _strip_article(places.key(m.text))
-
-
-def _strip_designator(k: str) -> str:
-    first, _, rest = k.partition(" ")
-    if rest and "org_designator" in function_words().get(first, frozenset()):
-        return rest
-    return k
-
-
-def _strip_article(k: str) -> str:
-    return " ".join(w[2:] if w.startswith("ال") and len(w) > 4 else w for w in k.split())
-
-
-# -- 5. entities -------------------------------------------------------------------------------------
+# -- entities -------------------------------------------------------------------------------------
 
 
 def _entities(clusters: Sequence[Cluster], analysis: Analysis) -> list[Entity]:

@@ -30,11 +30,14 @@ log = logging.getLogger(__name__)
 # first within each length. "س" (future) attaches to verbs only.
 _PROCLITICS = ("", "و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك")
 # Nisba suffixes on the masculine singular stem (which ends in ي), with the
-# gender and number each signals: ة (folded to ه), ون/ين plural (ين also the
-# oblique dual), ات feminine plural, ان/تان/تين duals.
+# gender and number each signals: ا (accusative tanween), ة (folded to ه),
+# ون/ين plural (ين also the oblique dual), ي (construct plural), ات feminine
+# plural, ان/تان/تين duals.
 _SUFFIXES: dict[str, tuple[str, str]] = {
     "": ("m", "sg"),
+    "ا": ("m", "sg"),  # accusative tanween alef: "شابا فلسطينيا"
     "ه": ("f", "sg"),
+    "ي": ("m", "pl"),  # construct plural: "كويتيي الجنسية"
     "ون": ("m", "pl"),
     "ين": ("m", "pl"),
     "ات": ("f", "pl"),
@@ -166,8 +169,11 @@ def _lexicon() -> tuple[dict[str, tuple[str, str, str]], dict[tuple[str, ...], s
             continue
         stems[stem] = next(iter(codes))
     forms: dict[str, tuple[str, str, str]] = {}
+    names = {places.key(n) for rec in places.country_records().values() for n in rec.names}
     for stem, code in stems.items():
         for suffix, (gender, number) in _SUFFIXES.items():
+            if suffix == "ا" and stem + suffix in names:
+                continue  # "روسيا" is the country, not the accusative of "روسي"
             forms.setdefault(stem + suffix, (code, gender, number))
     forms.update(words)
     return forms, phrases
@@ -218,7 +224,8 @@ def _bases(word: str) -> set[str]:
     for sp in splits(word):
         out.add(sp.base)
         for suffix in _SUFFIXES:
-            if suffix and sp.base.endswith(suffix) and sp.base[: -len(suffix)].endswith("ي"):
+            # Not the accusative ا: "جنوب أفريقيا" is the country, not "جنوب أفريقي".
+            if suffix not in ("", "ا") and sp.base.endswith(suffix) and sp.base[: -len(suffix)].endswith("ي"):
                 out.add(sp.base[: -len(suffix)])
     return out
 

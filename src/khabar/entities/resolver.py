@@ -70,6 +70,11 @@ class Item:
     role: Role | None = None
     key: str | None = None
     headline: bool = False
+    extra_roles: tuple[Role, ...] = ()  # titles in apposition after the name
+
+    @property
+    def roles(self) -> tuple[Role, ...]:
+        return ((self.role,) if self.role else ()) + self.extra_roles
 
 
 @dataclass(slots=True)
@@ -123,8 +128,11 @@ def name_matches(tokens: Sequence[str], entity: EntityState) -> bool:
         if short == long_:
             return True
         n = len(short)
-        for i in range(1, len(long_) - n + 1):
-            if long_[i : i + n] == short and not all(_connective(t) for t in short):
+        content = sum(1 for t in short if not _connective(t))
+        for i in range(len(long_) - n + 1):
+            # From the first word on, only a name of two content words ("محمد بن سلمان"),
+            # never a given name alone.
+            if long_[i : i + n] == short and content >= (2 if i == 0 else 1):
                 return True
     return False
 
@@ -136,6 +144,33 @@ def _is_title_lemma(word: str) -> bool:
 
 def office_of(role: Role) -> Office:
     return Office(role.head, role.complement, role.flags, generic=role.cls == "generic")
+
+
+def _offices(role: Role) -> list[Office]:
+    """The role's office and the courtesy royal titles before the name ("الملك")."""
+    return [office_of(role)] + [Office(lemma) for lemma in role.also]
+
+
+def _org_tokens(key: str) -> tuple[str, ...]:
+    return tuple(w[2:] if w.startswith("ال") and len(w) > 4 else w for w in key.split())
+
+
+def org_matches(tokens: Sequence[str], names: Sequence[tuple[str, ...]]) -> bool:
+    """Does an organization name match one already seen?
+
+    Same head word, and one name's words appear in order in the other:
+    "السلطة الفلسطينية" / "السلطة الوطنية الفلسطينية", "الائتلاف" / "الائتلاف
+    السوري المعارض", "لوكهيد" / "لوكهيد مارتن". Articles are ignored.
+    """
+    tokens = tuple(tokens)
+    for name in names:
+        if not tokens or not name or tokens[0] != name[0]:
+            continue
+        short, long_ = (tokens, name) if len(tokens) <= len(name) else (name, tokens)
+        it = iter(long_)
+        if all(any(t == x for x in it) for t in short):
+            return True
+    return False
 
 
 def same_office(ref: Office, office: Office) -> bool:
@@ -225,21 +260,33 @@ class Resolver:
             self._by_key[(type_, key)] = c
         return c
 
-    def _add(self, c: Cluster, item: Item, role: Role | None = None) -> None:
+    def _add(self, c: Cluster, item: Item) -> None:
         c.items.append(item)
-        role = role if role is not None else item.role
-        if role is None:
+        for role in item.roles:
+            if not role.counterpart:
+                for office in _offices(role):
+                    if office not in c.offices:
+                        c.offices.append(office)
+                if c.gender is None and role.cls != "generic":
+                    c.gender = role.gender
+            elif c.gender is None and role.gender == "f":
+                c.gender = "f"  # "نظيرته": the counterpart is a woman
+            if c.country is None and role.country:
+                c.country = role.country
+
+    def merge(self, keep: Cluster, other: Cluster) -> None:
+        """Fold ``other`` into ``keep`` ("وزارة الدفاع الأمريكية (البنتاجون)")."""
+        if keep is other:
             return
-        if not role.counterpart:
-            office = office_of(role)
-            if office not in c.offices:
-                c.offices.append(office)
-            if c.gender is None and not office.generic:
-                c.gender = role.gender
-        elif c.gender is None and role.gender == "f":
-            c.gender = "f"  # "نظيرته": the counterpart is a woman
-        if c.country is None and role.country:
-            c.country = role.country
+        keep.items.extend(other.items)
+        keep.names.extend(n for n in other.names if n not in keep.names)
+        keep.offices.extend(o for o in other.offices if o not in keep.offices)
+        keep.country = keep.country or other.country
+        keep.gender = keep.gender or other.gender
+        other.items.clear()
+        for k, c in list(self._by_key.items()):
+            if c is other:
+                self._by_key[k] = keep
 
     def _persons(self, named: bool | None = None) -> list[EntityState]:
         return [
@@ -253,8 +300,24 @@ class Resolver:
         return self._by_key.get((type_, key)) or self._new(type_, key)
 
     def add_keyed(self, item: Item, type_: str) -> Cluster:
+        """A place, organization or nisba, grouped by key; an organization also by
+        :func:`org_matches` ("الائتلاف" → "الائتلاف السوري المعارض")."""
         assert item.key is not None
-        c = self.by_key(type_, item.key)
+        c = self._by_key.get((type_, item.key))
+        if c is None and type_ == "ORG" and item.mention.kind == "name":
+            tokens = _org_tokens(item.key)
+            matches = [
+                x for x in self.clusters if x.type == "ORG" and x.items and org_matches(tokens, x.names)
+            ]
+            if matches:
+                c = max(matches, key=lambda x: max(it.mention.end for it in x.items))
+                self._by_key[(type_, item.key)] = c
+        if c is None:
+            c = self.by_key(type_, item.key)
+        if type_ == "ORG":
+            tokens = _org_tokens(item.key)
+            if tokens and tokens not in c.names:
+                c.names.append(tokens)
         c.items.append(item)
         return c
 
@@ -276,16 +339,32 @@ class Resolver:
             matches = [st for st in self._persons(named=True) if name_matches(tokens, st)]
             if matches:
                 target = self.clusters[max(matches, key=lambda s: s.last).index]
-        if target is None and role is not None and not role.counterpart:
-            st = choose_antecedent(role, self._persons(named=False))
-            if st is not None:
-                target = self.clusters[st.index]
+        if target is None:
+            target = self._title_only_for(item)
         if target is None:
             target = self._new("PERSON")
         if tokens not in target.names:
             target.names.append(tokens)
         self._add(target, item)
         return target
+
+    def _title_only_for(self, item: Item) -> Cluster | None:
+        """The unnamed entity (opened by a title phrase) that a named person's roles fit, most recent."""
+        best: Cluster | None = None
+        for c in self.clusters:
+            if c.type != "PERSON" or c.names or not c.items:
+                continue
+            for role in item.roles:
+                if role.counterpart:
+                    continue
+                if role.country and c.country and role.country != c.country:
+                    continue
+                if role.gender and c.gender and role.gender != c.gender:
+                    continue
+                fits = any(same_office(o, mine) for o in c.offices for mine in _offices(role))
+                if fits and (best is None or c.state().last > best.state().last):
+                    best = c
+        return best
 
     def add_title(self, item: Item) -> Cluster:
         """A title phrase standing for a person ("الرئيس الأرميني", "نظيره الإسرائيلي")."""

@@ -19,6 +19,7 @@ after a host preposition ("السفير الأرميني لدى إسرائيل" 
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -28,7 +29,10 @@ from khabar.entities.nationality import NisbaMatch, splits
 from khabar.text.normalize import normalize
 
 _POSSESSIVES = ("هما", "هم", "هن", "ها", "ه")
-_MAX_ROLE_WORDS = 10
+# Brackets and quotes may enclose an acronym inside a title phrase:
+# "مدير عام الهيئة السعودية للمدن الصناعية «مدن» المهندس صالح الرشيد".
+_QUOTES = frozenset('«»()"“”')
+_MAX_ROLE_WORDS = 18
 _MAX_GENITIVE_WORDS = 3
 
 
@@ -69,6 +73,7 @@ class Word:
     definite: bool = False
     fn: frozenset[str] = frozenset()
     adjective: bool = False  # a title adjective ("العام", "السابق")
+    newline: bool = False  # a line break separates it from the word before (titles never span one)
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,6 +90,7 @@ class Role:
     cls: str
     flags: frozenset[str]
     definite: bool = True
+    also: tuple[str, ...] = ()  # lemmas of courtesy royal titles dropped from the end ("الملك")
 
     @property
     def counterpart(self) -> bool:
@@ -144,9 +150,13 @@ def is_title_adjective(word: str) -> bool:
 
 
 def _rest_matches(entry_words: tuple[str, ...], texts: Sequence[str], i: int) -> bool:
+    """Later words of a fixed title, with or without the article ("أمين عام" / "الأمين العام")."""
     if i + len(entry_words) > len(texts):
         return False
-    return all(_norm(texts[i + k]) == entry_words[k] for k in range(1, len(entry_words)))
+    return all(
+        _strip_article(_norm(texts[i + k])) == _strip_article(entry_words[k])
+        for k in range(1, len(entry_words))
+    )
 
 
 def title_at(texts: Sequence[str], i: int) -> TitleHit | None:
@@ -175,12 +185,14 @@ def title_at(texts: Sequence[str], i: int) -> TitleHit | None:
                     continue
                 if not _rest_matches(words, texts, i):
                     continue
+                # "ولي العهد", "خادم الحرمين الشريفين": definite through a later word.
+                inner = any(_norm(texts[i + k]).startswith("ال") for k in range(1, len(words)))
                 return TitleHit(
                     entry=entry,
                     gender="f" if is_fem else "m",
                     n=len(words),
                     prefix=sp.prefix,
-                    definite=sp.definite or possessive,
+                    definite=sp.definite or possessive or inner,
                     possessive=possessive,
                 )
     return None
@@ -237,13 +249,22 @@ def _clitics(w: Word) -> int:
     return 0
 
 
+def _prepositional(w: Word) -> bool:
+    """Carries a ب or ل proclitic ("بمكتب", "لشؤون"): a complement inside a title phrase."""
+    return any(sp.prefix and w.text[: sp.prefix].lstrip("وف") in ("ب", "ل") for sp in splits(w.text, False))
+
+
 def _fits_in_role(w: Word, prev: Word) -> bool:
     """May ``w`` continue a title phrase after ``prev``? (Between the title and the name.)"""
-    if w.punct or "stop" in w.fn or w.mention == "PERSON":
+    if w.newline:
+        return False
+    if w.punct:
+        return w.text in _QUOTES
+    if "stop" in w.fn or w.mention == "PERSON":
         return False
     if w.title or w.nisba or w.definite or w.mention in ("LOC", "ORG", "MISC") or w.adjective:
         return True
-    if "role_link" in w.fn or "host" in w.fn:
+    if "role_link" in w.fn or "host" in w.fn or _prepositional(w):
         return True
     # A bare word inside a construct chain: "رئيس مجلس إدارة الشركة".
     return bool(prev.title or (not prev.definite and prev.mention is None and not prev.nisba))
@@ -266,24 +287,46 @@ def role_before(words: Sequence[Word], j: int, text: str) -> Role | None:
     k = e
     while k >= 0 and e - k < _MAX_ROLE_WORDS:
         w = words[k]
-        if w.punct or "stop" in w.fn or w.mention == "PERSON":
+        if (w.punct and w.text not in _QUOTES) or "stop" in w.fn or w.mention == "PERSON":
             break
         if w.title and w.title.entry.cls != "generic" and _valid(words, k, e):
             best = k
+        if w.newline:
+            break
         k -= 1
     if best is None:
         return None
-    # Drop trailing honorifics and courtesy royals ("... الأمير").
+    # Drop leading honorifics ("معالي الأمين العام") and trailing honorifics and
+    # courtesy royals ("ولي العهد الأمير"); the royal title is kept as an office.
+    while best <= e and (hit := words[best].title) is not None and hit.entry.cls == "honorific":
+        best += hit.n
+    also: list[str] = []
     end = e
     while end >= best:
         w = words[end]
         if w.title and (w.title.entry.cls == "honorific" or (w.title.entry.cls == "royal" and end > best)):
+            if w.title.entry.cls == "royal":
+                also.append(w.title.entry.lemma)
+            end -= 1
+            continue
+        if _inside_title(words, end, best):
             end -= 1
             continue
         break
-    if end < best:
+    if end < best or words[best].title is None:
         return None
-    return _summarize(words, best, end, text)
+    role = _summarize(words, best, end, text)
+    return dataclasses.replace(role, also=tuple(also)) if also else role
+
+
+def _inside_title(words: Sequence[Word], k: int, start: int) -> bool:
+    """Is ``words[k]`` a later word of a fixed title that starts after ``start``
+    and is itself being dropped? (Only honorific multi-word titles: "صاحب السمو".)"""
+    for j in range(max(start, k - 3), k):
+        hit = words[j].title
+        if hit and j + hit.n > k and hit.entry.cls == "honorific":
+            return True
+    return False
 
 
 def _valid(words: Sequence[Word], s: int, e: int) -> bool:
@@ -316,7 +359,13 @@ def phrase_at(words: Sequence[Word], i: int, text: str) -> tuple[Role, int] | No
         g = j
         while g < len(words) and g - j < _MAX_GENITIVE_WORDS:
             nxt = words[g]
-            if nxt.punct or "stop" in nxt.fn or nxt.mention == "PERSON" or nxt.fn & {"preposition", "host"}:
+            if (
+                nxt.newline
+                or nxt.punct
+                or "stop" in nxt.fn
+                or nxt.mention == "PERSON"
+                or nxt.fn & {"preposition", "host", "role_link"}
+            ):
                 break
             if nxt.nisba:
                 break
@@ -327,10 +376,17 @@ def phrase_at(words: Sequence[Word], i: int, text: str) -> tuple[Role, int] | No
                 j = g + 1
                 break
             g += 1
-    while j < len(words) and (words[j].nisba or words[j].adjective) and words[j].mention != "PERSON":
+    while (
+        j < len(words)
+        and (words[j].nisba or words[j].adjective)
+        and words[j].mention != "PERSON"
+        and not words[j].newline
+    ):
         j += 1
     if j == i + hit.n and not hit.definite:
         return None
+    if j < len(words) and "relative" in words[j].fn:
+        return None  # "الرئيس الذي يبيع وطنه": a description, not a reference
     role = _summarize(words, i, j - 1, text)
     if hit.entry.cls == "generic" and role.country is None:
         return None
