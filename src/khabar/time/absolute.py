@@ -30,14 +30,18 @@ from khabar.time.grammar import (
     cue,
     direction_of,
     double_month,
+    keywords,
     month_number,
     months_h,
     ordinal,
     weekday_alt,
 )
-from khabar.time.months import ambiguous_months, hijri_months, weekdays
+from khabar.time.months import ambiguous_months, gregorian_months, hijri_months, weekdays
 from khabar.time.resolve import DAY, Anchor, valid_date, year_for_month
 
+_PERIOD_BEFORE = regex.compile(
+    r"(?<!\w)(?:الاسبوع|الاسبوعين|الشهر|الربع|النصف|الثلث|العشر|الفصل|الاسابيع|الايام)\s+$"
+)
 _YEAR_WORD = r"(?:من\s+)?(?:عام|العام|سنه|السنه)?\s*"
 _MONTH_PREPS = r"في|خلال|منذ|حتي|مع|قبل|بعد|من|الي|طوال|بحلول"
 # Part-of-month words license even an ambiguous name: "أواخر آب", "نهاية ماي".
@@ -88,6 +92,9 @@ def _gregorian(match: regex.Match[str], anchor: Anchor | None, text: str) -> Can
     if day is not None:
         parts["day"] = day
         if not 1 <= day <= 31:
+            return None
+        # "الأسبوع الأول من أغسطس" is a week, not the first of August.
+        if groups.get("do") and _PERIOD_BEFORE.search(text, max(0, match.start() - 20), match.start("x")):
             return None
         if year is None:
             return Candidate(start, end, "DATE", f"XXXX-{month:02d}-{day:02d}", parts=parts)
@@ -187,6 +194,7 @@ def _weekday_prefix() -> str:
 def rules() -> tuple[Rule, ...]:
     """The absolute-date recognizers, compiled on first use."""
     cues = "|".join((cue("past"), cue("future"), cue("current")))
+    months = keywords(gregorian_months())
     dm_sep = r"(?:\s*[-/.]\s*|\s+من(?:\s+شهر)?\s+|\s+شهر\s+|\s*)"
     year_tail = rf"(?:\s*[,،]?\s*{_YEAR_WORD}(?P<y>{YEAR4}){AD})"
     day_month_year = (
@@ -214,10 +222,10 @@ def rules() -> tuple[Rule, ...]:
     )
     hijri_year = rf"{LEFT}(?P<x>(?:(?:عام|العام|سنه|السنه)\s+)?(?P<hy>1[34]\d\d){AH})"
     return (
-        Rule("date_dmy", compile_rule(day_month_year), _gregorian),
-        Rule("date_my", compile_rule(month_year), _gregorian),
-        Rule("date_m", compile_rule(bare_month), _bare_month),
+        Rule("date_dmy", compile_rule(day_month_year), _gregorian, months),
+        Rule("date_my", compile_rule(month_year), _gregorian, months),
+        Rule("date_m", compile_rule(bare_month), _bare_month, months),
         Rule("date_numeric", compile_rule(numeric), _numeric),
-        Rule("date_hijri", compile_rule(hijri_date), _hijri),
-        Rule("year_hijri", compile_rule(hijri_year), _hijri_year),
+        Rule("date_hijri", compile_rule(hijri_date), _hijri, keywords(hijri_months())),
+        Rule("year_hijri", compile_rule(hijri_year), _hijri_year, ("13", "14")),
     )

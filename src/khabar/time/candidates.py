@@ -49,6 +49,9 @@ class Rule:
     name: str
     pattern: regex.Pattern[str]
     handler: Handler
+    # Substrings (matching form) of which every match contains at least one; the
+    # rule only runs on sentences holding one. Empty: run everywhere.
+    triggers: tuple[str, ...] = ()
 
 
 def run(rules: Iterable[Rule], folded: str, anchor: Anchor | None) -> list[Candidate]:

@@ -142,4 +142,5 @@ def rules() -> tuple[Rule, ...]:
         rf"{LEFT}(?P<x>(?:(?P<saa>(?:ال)?ساعه)\s+(?:ال)?)?{hour}{frac}?{neg}?{part}?{zone}?"
         rf"|(?P<midnight>منتصف\s+(?:ال)?ليل(?:ه)?)){RIGHT}"
     )
-    return (Rule("clock", compile_rule(clock), _clock),)
+    triggers = ("ساعه", ":", "منتصف", *(p for p in _DAYPARTS if len(p) > 2))
+    return (Rule("clock", compile_rule(clock), _clock, triggers),)

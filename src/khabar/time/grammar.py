@@ -112,6 +112,11 @@ def month_number(match: regex.Match[str], name: str = "m") -> int | None:
     return first
 
 
+def keywords(forms: Any) -> tuple[str, ...]:
+    """The longest word of each form: a match of the form contains it ("اول من امس" → "امس")."""
+    return tuple(sorted({max(form.split(), key=len) for form in forms}))
+
+
 @cache
 def compile_rule(source: str) -> regex.Pattern[str]:
     return regex.compile(source, regex.V0)

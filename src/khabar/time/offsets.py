@@ -17,7 +17,7 @@ import regex
 
 from khabar.quantities.words import cardinal_pattern, parse_cardinal
 from khabar.time.candidates import Candidate, Rule, span
-from khabar.time.grammar import LEFT, RIGHT, alternation, compile_rule, cue, words
+from khabar.time.grammar import LEFT, RIGHT, alternation, compile_rule, cue, keywords, words
 from khabar.time.resolve import DAY, MONTH, YEAR, Anchor, format_at, shift
 
 _AGO = {"قبل": -1, "منذ": -1, "بعد": 1}
@@ -62,6 +62,8 @@ def _offset(match: regex.Match[str], anchor: Anchor | None, text: str) -> Candid
     amount = _amount(match, code)
     if amount is None or amount <= 0:
         return None
+    if match.group("half"):
+        amount += _FRACTIONS[match.group("half")]
     unit = code.rstrip("2")
     prep = " ".join((match.group("prep") or "").split())
     start, end = span(match)
@@ -75,6 +77,8 @@ def _offset(match: regex.Match[str], anchor: Anchor | None, text: str) -> Candid
             return None  # a lone "يوم" or "شهر" is not a duration
         return Candidate(start, end, "DURATION", duration_value(amount, unit), parts={"amount": amount})
     mod = "START" if prep == "منذ" else None
+    if unit == "Y" and not float(amount).is_integer() and float(amount * 12).is_integer():
+        amount, unit = amount * 12, "M"  # "بعد عام ونصف" is eighteen months on
     if anchor is None or not anchor.knows(_NEEDS[unit]) or not float(amount).is_integer():
         return Candidate(start, end, "DATE", None, mod=mod)
     step = _AGO[prep] * int(amount)
@@ -108,7 +112,7 @@ def rules() -> tuple[Rule, ...]:
     preps = r"قبل|بعد|منذ|خلال|لمده|مده|مدتها|مدته|طوال|طيله|علي\s+مدي|علي\s+مدار|في\s+غضون"
     offset = (
         rf"{LEFT}(?P<x>(?:(?P<prep>{preps})\s+)?(?:(?P<num>{number})\s*)?(?P<unit>{units}){RIGHT}"
-        rf"(?:\s+(?:و\s*)?(?:نصف|ربع){RIGHT})?)"
+        rf"(?:\s+و\s*(?P<half>نصف|ربع){RIGHT})?)"
     )
     adjectives = "|".join(
         (
@@ -122,8 +126,8 @@ def rules() -> tuple[Rule, ...]:
         rf"|ال(?P<num2>\d+)\s*(?P<unit2>{units}))\s+(?:{adjectives})){RIGHT}"
     )
     return (
-        Rule("offset", compile_rule(offset), _offset),
-        Rule("duration_definite", compile_rule(definite), _definite_or_digits),
+        Rule("offset", compile_rule(offset), _offset, keywords(w["units"])),
+        Rule("duration_definite", compile_rule(definite), _definite_or_digits, keywords(w["units"])),
     )
 
 

@@ -39,6 +39,8 @@ _DECADES = {
     "ثمانين": 80,
     "تسعين": 90,
 }
+# Every year from 1600 to 2099 starts with one of these.
+_YEAR_TRIGGERS = ("16", "17", "18", "19", "20")
 # Words after which a bare four-digit number is a year.
 _YEAR_PREPS = (
     "في|منذ|حتي|قبل|بعد|خلال|مطلع|منتصف|نهايه|بدايه|اواخر|اوايل|اواسط|مستهل|بحلول|ربيع|صيف|خريف|شتاء|"
@@ -134,8 +136,13 @@ def rules() -> tuple[Rule, ...]:
     )
     century = rf"{LEFT}(?P<x>{century_ref}){RIGHT}"
     return (
-        Rule("year", compile_rule(year), _year),
-        Rule("year_range", compile_rule(year_range), _year_range),
-        Rule("decade", compile_rule(decade), _decade),
-        Rule("century", compile_rule(century), _century),
+        Rule("year", compile_rule(year), _year, _YEAR_TRIGGERS),
+        Rule("year_range", compile_rule(year_range), _year_range, _YEAR_TRIGGERS),
+        Rule(
+            "decade",
+            compile_rule(decade),
+            _decade,
+            tuple(d + suffix for d in _DECADES for suffix in ("يات", "ات")),
+        ),
+        Rule("century", compile_rule(century), _century, ("القرن",)),
     )

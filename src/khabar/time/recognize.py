@@ -11,7 +11,9 @@ original text at the end.
 
 from __future__ import annotations
 
+import bisect
 from functools import cache
+from typing import Any
 
 import regex
 
@@ -24,6 +26,8 @@ from khabar.time.grammar import alternation, months_g, words
 from khabar.time.months import gregorian_months
 from khabar.time.resolve import Anchor, parse_anchor, valid_date
 
+_PROCLITICS = regex.compile(r"[وف]?[بلك]?(?:ال)?|[وف]?لل")
+_SENTENCE_END = regex.compile(r"[.!؟?]+(?=\s)|\n+")
 _PRESENTATION = regex.compile(r"[\uFB50-\uFDFF\uFE70-\uFEFF]")
 _RANGE_JOIN = regex.compile(r"\s*(?:الي|حتي|و|-|–)\s*")
 _CLOCK_GAP = regex.compile(r"\s*(?:[,،]\s*)?(?:(?:من|في|يوم|عند|من\s+يوم|ليوم)\s+)?")
@@ -73,17 +77,78 @@ def find_times(text: str, published: str | None = None) -> list[TimeExpr]:
 def candidates(folded: str, anchor: Anchor | None) -> list[Candidate]:
     """Selected, joined and modified candidates over the matching form."""
     found: list[Candidate] = []
-    for priority, rule in enumerate(all_rules()):
-        for match in rule.pattern.finditer(folded):
-            cand = rule.handler(match, anchor, folded)
-            if cand is not None:
-                cand.rule = cand.rule or rule.name
-                cand.parts.setdefault("priority", priority)
-                found.append(cand)
+    for rule, windows in _windows(folded):
+        for start, end in windows:
+            for match in rule.pattern.finditer(folded, start, end):
+                cand = rule.handler(match, anchor, folded)
+                if cand is not None:
+                    cand.rule = cand.rule or rule.name
+                    found.append(cand)
     kept = select(found)
     kept = _join_ranges(kept, folded, anchor)
     kept = _join_clocks(kept, folded)
     return [_with_mod(c, folded) for c in kept]
+
+
+@cache
+def _trigger_index() -> Any:
+    """One Aho-Corasick automaton over every rule's triggers: trigger → indices of the rules it wakes."""
+    import ahocorasick
+
+    wakes: dict[str, set[int]] = {}
+    for i, rule in enumerate(all_rules()):
+        for trigger in rule.triggers:
+            wakes.setdefault(trigger, set()).add(i)
+    automaton = ahocorasick.Automaton()
+    for trigger, ids in wakes.items():
+        automaton.add_word(trigger, (trigger, tuple(sorted(ids))))
+    automaton.make_automaton()
+    return automaton
+
+
+def _whole_word(folded: str, start: int, end: int) -> bool:
+    """True when ``folded[start:end]`` is a word, possibly after proclitics ("والساعه", "بالامس")."""
+    if end < len(folded) and folded[end].isalpha():
+        return False
+    begin = start
+    while begin > 0 and folded[begin - 1].isalpha():
+        begin -= 1
+    return _PROCLITICS.fullmatch(folded[begin:start]) is not None
+
+
+def _windows(folded: str) -> list[tuple[Rule, list[tuple[int, int]]]]:
+    """Each rule with the stretches of text it must scan.
+
+    Sentences (split at ". ", "!", "؟", newlines) are scanned by a rule only if
+    they hold one of its triggers: most sentences hold no month name, no
+    weekday, no clock word, and scanning them with every pattern was most of
+    the stage's time. Rules without triggers scan the whole text.
+    """
+    bounds = [m.end() for m in _SENTENCE_END.finditer(folded)]
+    starts = [0, *bounds]
+    woken: dict[int, set[int]] = {}
+    for end, (trigger, ids) in _trigger_index().iter(folded):
+        if trigger[0].isalpha() and not _whole_word(folded, end + 1 - len(trigger), end + 1):
+            continue
+        sentence = bisect.bisect_right(bounds, end)
+        for i in ids:
+            woken.setdefault(i, set()).add(sentence)
+    out = []
+    for i, rule in enumerate(all_rules()):
+        if not rule.triggers:
+            out.append((rule, [(0, len(folded))]))
+            continue
+        spans: list[tuple[int, int]] = []
+        for s in sorted(woken.get(i, ())):
+            begin = starts[s]
+            stop = bounds[s] if s < len(bounds) else len(folded)
+            if spans and spans[-1][1] == begin:
+                spans[-1] = (spans[-1][0], stop)
+            else:
+                spans.append((begin, stop))
+        if spans:
+            out.append((rule, spans))
+    return out
 
 
 def _is_point(c: Candidate) -> bool:

@@ -26,6 +26,8 @@ from khabar.time.grammar import (
     compile_rule,
     cue,
     direction_of,
+    keywords,
+    ordinal,
     weekday_alt,
     words,
 )
@@ -35,7 +37,9 @@ from khabar.time.resolve import DAY, MONTH, YEAR, Anchor, format_at, shift, week
 _PERIOD_UNITS = {"الاسبوع": "W", "الشهر": "M", "العام": "Y", "السنه": "Y", "العقد": "DE", "القرن": "CE"}
 _NEEDS = {"W": DAY, "M": MONTH, "Y": YEAR, "DE": YEAR, "CE": YEAR}
 # Words before a bare "الاثنين" that make it "the two" rather than Monday.
-_NOT_MONDAY_BEFORE = {"بين", "كلا", "هذين", "من", "مع", "الي", "علي", "عن", "لدي", "ان", "ولكن"}
+_NOT_MONDAY_BEFORE = {"بين", "كلا", "هذين", "من", "مع", "الي", "علي", "عن", "لدي", "ان", "ولكن", "في", "ب"}
+# A period word after these is a month/week of the calendar, not "الشهر الكريم" (Ramadan).
+_PERIOD_PARTS = r"مطلع|منتصف|نهايه|بدايه|اواخر|اوايل|اواسط|مستهل|ختام|اخر"
 # Words before "الغد" that make it tomorrow ("حزب الغد" is a party).
 _TOMORROW_BEFORE = {"من", "في", "حتي", "بعد", "يوم", "صباح", "مساء", "ظهر", "فجر", "عصر", "ليله", "اعتبارا"}
 _SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
@@ -45,6 +49,9 @@ def _relative_day(match: regex.Match[str], anchor: Anchor | None, text: str) -> 
     rel = " ".join(match.group("rel").split())
     start, end = span(match)
     if rel == "اليوم" and not match.group("wd") and next_word(text, end) in words()["not_today"]:
+        return None
+    # "في أمس الحاجة" is "in direst need": أمس + a definite noun is a superlative.
+    if rel in ("امس", "الامس") and not match.group("wd") and next_word(text, end).startswith("ال"):
         return None
     if rel == "الغد" and not match.group("dp"):
         prev = prev_words(text, match.start("rel"), 1)
@@ -105,9 +112,9 @@ def _period(match: regex.Match[str], anchor: Anchor | None, _text: str) -> Candi
 def _part_of_year(match: regex.Match[str], anchor: Anchor | None, _text: str) -> Candidate | None:
     """ "الربع الثالث من العام الجاري" → 2016-Q3; "النصف الأول من 2020" → 2020-H1."""
     kind = "Q" if match.group("q") in ("الربع", "الفصل") else "H"
-    ordinal = match.group("ord")
-    number = {"الاول": 1, "الثاني": 2, "الثالث": 3, "الرابع": 4}.get(ordinal)
-    if ordinal == "الاخير":
+    which = match.group("ord")
+    number = {"الاول": 1, "الثاني": 2, "الثالث": 3, "الرابع": 4}.get(which)
+    if which == "الاخير":
         number = 4 if kind == "Q" else 2
     if number is None or (kind == "H" and number > 2):
         return None
@@ -164,18 +171,18 @@ def rules() -> tuple[Rule, ...]:
     before_last = r"(?:\s+(?P<before_last>قبل\s+الماضي(?:ه)?))?"
     relative_day = (
         rf"{LEFT}(?P<x>(?:(?P<dp>{dayparts})\s+(?:من\s+)?(?:يوم\s+)?)?(?:يوم\s+)?(?P<rel>{rel}){RIGHT}"
-        rf"(?:\s*[,،]?\s*(?:يوم\s+)?(?P<wd>{weekday_alt()}){RIGHT})?)"
+        rf"(?:\s*[,،(]?\s*(?:يوم\s+)?(?P<wd>{weekday_alt()}){RIGHT}\s*\)?)?)"
     )
     weekday = (
         rf"{LEFT}(?P<x>(?:(?P<dp>{dayparts})\s+)?(?:(?P<yawm>يوم)\s+)?(?P<wd>{weekday_alt()}){RIGHT}"
         rf"(?:\s+(?P<dir>{past}|{future}){RIGHT}{before_last})?)"
     )
     units = alternation(_PERIOD_UNITS)
-    mods = alternation(w["mods"])
     period = (
         rf"{LEFT}(?P<x>(?:هذا|هذه)\s+(?P<p1>{units}){RIGHT}"
         rf"|(?P<p2>{units})\s+(?P<dir>{dirs}){RIGHT}{before_last}"
-        rf"|(?<=(?:{mods})\s+)(?P<p3>العام|الشهر|الاسبوع|السنه){RIGHT}(?!\s+(?:\d|{dirs})))"
+        rf"|(?<=(?:{_PERIOD_PARTS})\s+)(?P<p3>العام|الشهر|الاسبوع|السنه){RIGHT}"
+        rf"(?!\s+(?:\d|{dirs}|{ordinal()}|الكريم|المبارك|الفضيل|الفضيل|الهجري|الدراسي|المالي){RIGHT}))"
     )
     year_ref = (
         rf"(?:(?:عام|العام|سنه|السنه)\s+)?(?P<y>{YEAR4})"
@@ -188,9 +195,9 @@ def rules() -> tuple[Rule, ...]:
     seasons = alternation(w["seasons"])
     season = rf"{LEFT}(?P<x>(?P<s>{seasons})\s+(?:(?:من\s+)?(?:عام|العام|سنه)?\s*(?P<y>{YEAR4})|(?P<dir>{dirs}))){RIGHT}"
     return (
-        Rule("relative_day", compile_rule(relative_day), _relative_day),
-        Rule("weekday", compile_rule(weekday), _weekday),
-        Rule("period", compile_rule(period), _period),
-        Rule("part_of_year", compile_rule(part_of_year), _part_of_year),
-        Rule("season", compile_rule(season), _season),
+        Rule("relative_day", compile_rule(relative_day), _relative_day, keywords(w["relative_days"])),
+        Rule("weekday", compile_rule(weekday), _weekday, keywords(weekdays())),
+        Rule("period", compile_rule(period), _period, keywords(_PERIOD_UNITS)),
+        Rule("part_of_year", compile_rule(part_of_year), _part_of_year, ("الربع", "الفصل", "النصف")),
+        Rule("season", compile_rule(season), _season, keywords(w["seasons"])),
     )

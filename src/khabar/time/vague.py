@@ -13,7 +13,7 @@ from functools import cache
 import regex
 
 from khabar.time.candidates import Candidate, Rule, span
-from khabar.time.grammar import LEFT, RIGHT, alternation, compile_rule, words
+from khabar.time.grammar import LEFT, RIGHT, alternation, compile_rule, keywords, words
 from khabar.time.offsets import duration_value
 
 # Plural after منذ/خلال/طوال is a stretch of time; after قبل/بعد a point.
@@ -64,8 +64,8 @@ def rules() -> tuple[Rule, ...]:
     )
     sets = rf"{LEFT}(?P<x>{alternation(w['sets'])}){RIGHT}"
     return (
-        Rule("vague", compile_rule(phrases), _phrase),
-        Rule("vague_stretch", compile_rule(stretch), _stretch),
-        Rule("vague_plural", compile_rule(bare), _bare_plural),
-        Rule("set", compile_rule(sets), _set),
+        Rule("vague", compile_rule(phrases), _phrase, keywords(w["vague_phrases"])),
+        Rule("vague_stretch", compile_rule(stretch), _stretch, keywords(w["vague_plural_units"])),
+        Rule("vague_plural", compile_rule(bare), _bare_plural, keywords(w["vague_bare_plurals"])),
+        Rule("set", compile_rule(sets), _set, keywords(w["sets"])),
     )
