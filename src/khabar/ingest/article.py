@@ -24,7 +24,8 @@ from khabar.model import Article, PhotoCredit
 log = logging.getLogger(__name__)
 
 # Invisible characters scrapers carry over: bidi marks and embeddings, zero-width space, BOM.
-_INVISIBLE = re.compile("[\u200b\u200e\u200f\u202a-\u202e\u2066-\u2069\u061c\ufeff]")
+# and control characters that no text means (XML refuses them too).
+_INVISIBLE = re.compile("[\u200b\u200e\u200f\u202a-\u202e\u2066-\u2069\u061c\ufeff\x00-\x08\x0e-\x1f\x7f]")
 _SPACES = re.compile(r"\s+")
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _ISO_PREFIX = re.compile(r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}")

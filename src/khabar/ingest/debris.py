@@ -46,9 +46,15 @@ def ends_sentence(line: str) -> bool:
 
 
 def is_prose(line: str) -> bool:
-    """A paragraph rather than a label: eight words, or three ending a sentence."""
+    """A paragraph rather than a label: eight words, or three ending with a full stop
+    (five ending with a closing quote: "لندن: «الشرق الأوسط»" is a dateline)."""
     n = words(line)
-    return n >= PROSE_WORDS or (n >= 3 and ends_sentence(line))
+    if n >= PROSE_WORDS:
+        return True
+    tail = line.rstrip().rstrip(_QUOTES).rstrip()
+    if n >= 3 and tail and tail[-1] in _TERMINAL:
+        return True
+    return n >= 5 and ends_sentence(line)
 
 
 def is_widget(line: str) -> bool:
@@ -57,6 +63,8 @@ def is_widget(line: str) -> bool:
     ``is_widget("+ الخط -")``, ``is_widget("شارك عبر واتساب")`` and
     ``is_widget("1.2K مشاركة")`` are true; ``is_widget("شارك الوزير في القمة.")`` is not.
     """
+    if len(line) > 160:
+        return False  # longer than any widget line; skip the folding
     vocab = widgets()
     c = core(line)
     if not c:
@@ -84,9 +92,10 @@ def is_widget(line: str) -> bool:
 
 def related_marker(line: str) -> str | None:
     """ "alone" for an "اقرأ أيضاً" line, "inline" when the linked title follows on it."""
-    c = core(line)
+    short = len(line) <= 80
+    c = core(line if short else line[:80])
     for phrase in widgets().related:
-        if c == phrase:
+        if short and c == phrase:
             return "alone"
         if c.startswith(phrase + " ") and words(line) <= 30:
             return "inline"
@@ -108,7 +117,7 @@ def byline_of(line: str) -> str | None:
 
 
 def is_contributors(line: str) -> bool:
-    return core(line) in widgets().contributors
+    return len(line) <= 60 and core(line) in widgets().contributors
 
 
 def strip_glued(line: str) -> str:
@@ -149,7 +158,9 @@ class Body:
 
 
 def same_line(a: str, b: str) -> bool:
-    return bool(a) and " ".join(fold(a).split()) == " ".join(fold(b).split())
+    if not a or not b or abs(len(a) - len(b)) > max(8, len(b) // 4):
+        return False  # folding never changes a length by this much
+    return " ".join(fold(a).split()) == " ".join(fold(b).split())
 
 
 def clean_body(lines: list[str], *, title: str = "") -> Body:
@@ -167,7 +178,12 @@ def clean_body(lines: list[str], *, title: str = "") -> Body:
         if not line or same_line(line, title):
             body.dropped += bool(line)
             continue
-        if contributor_next and not is_prose(line) and words(line) <= 6 and not is_widget(line):
+        if (
+            contributor_next
+            and words(line) <= 6
+            and line.rstrip()[-1] not in _TERMINAL
+            and not is_widget(line)
+        ):
             body.byline = body.byline or line
             contributor_next = False
             body.dropped += 1
@@ -178,8 +194,16 @@ def clean_body(lines: list[str], *, title: str = "") -> Body:
             link_titles = 3 if marker == "alone" else 0
             body.dropped += 1
             continue
-        # The titles an "اقرأ أيضاً" box links to: headlines, so no sentence-final stop.
-        if link_titles and not ends_sentence(line) and words(line) <= 20:
+        # The titles an "اقرأ أيضاً" box links to: headlines, so no sentence-final stop;
+        # after the first, only short comma-less ones, lest a paragraph be taken for a link.
+        first_link = link_titles == 3
+        limit = 20 if first_link else 12
+        if (
+            link_titles
+            and not ends_sentence(line)
+            and words(line) <= limit
+            and (first_link or "،" not in line)
+        ):
             link_titles -= 1
             body.dropped += 1
             continue

@@ -48,6 +48,8 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 )
 
 _GZIP = b"\x1f\x8b"
+# Every byte but the C0 controls that never occur in text (tab, newlines, form feed do).
+_NOT_CONTROL = bytes(b for b in range(256) if not (b < 9 or 13 < b < 32))
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 _XML_ENCODING = re.compile(rb"""^\s*<\?xml[^>]*encoding\s*=\s*["']([A-Za-z0-9_.:-]+)""", re.I)
 _HTML_START = re.compile(
@@ -77,7 +79,7 @@ def binary_kind(head: bytes) -> str | None:
     sample = head[:8192]
     if b"\x00" in sample:
         return "unknown binary data"
-    controls = sum(1 for b in sample if b < 9 or 13 < b < 32)
+    controls = len(sample.translate(None, _NOT_CONTROL))
     if sample and controls / len(sample) > 0.02:
         return "unknown binary data"
     return None
@@ -98,12 +100,12 @@ def utf16_without_bom(data: bytes) -> str | None:
     """
     sample = data[:4096]
     sample = sample[: len(sample) - len(sample) % 2]
-    if len(sample) < 8:
-        return None
+    if len(sample) < 8 or b"\x00" not in sample:
+        return None  # UTF-16 text always has zero bytes (every space is 20 00)
     evens, odds = sample[0::2], sample[1::2]
 
     def share(half: bytes) -> float:
-        return sum(1 for b in half if b in (0x00, 0x06, 0x20, 0xFE, 0xFB)) / len(half)
+        return (len(half) - len(half.translate(None, b"\x00\x06\x20\xfe\xfb"))) / len(half)
 
     if share(odds) > 0.9 and share(evens) < 0.5:
         return "utf-16-le"

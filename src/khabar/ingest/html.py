@@ -30,6 +30,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*>", re.I)
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _DATE_META = (
     "article:published_time",
     "og:published_time",
@@ -79,7 +80,7 @@ def parse(markup: str) -> HtmlElement:
     """An lxml tree of the page; tolerant of truncation and of an XML declaration."""
     from lxml import html as lxml_html
 
-    markup = _XML_DECL.sub("", markup, count=1)
+    markup = _CONTROL.sub("", _XML_DECL.sub("", markup, count=1))
     return lxml_html.document_fromstring(markup or "<html></html>")
 
 
@@ -201,6 +202,7 @@ def fragment_paragraphs(markup: str) -> tuple[list[str], Caption | None]:
     """
     from lxml import html as lxml_html
 
+    markup = _CONTROL.sub("", markup)
     try:
         root = lxml_html.fragment_fromstring(markup, create_parent="div")
     except Exception as err:  # malformed markup: fall back to its text
