@@ -7,3 +7,4 @@ cd "$(dirname "$0")/.."
 gate() { echo "-- gate: $*"; "$@"; }
 
 gate python -m bench.clitics --quick --min-accuracy 0.95
+gate python -m bench.ingest --quick --min-rate text=300,jsonl=300,html=50
