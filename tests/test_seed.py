@@ -123,12 +123,13 @@ def test_quotes(seed: Analysis, seed_expected: dict) -> None:
 
 
 def test_times(seed: Analysis, seed_expected: dict) -> None:
-    got = {(t.text, t.value) for t in seed.times or ()}
+    got = [(t.text, t.value) for t in seed.times or ()]
     for exp in seed_expected["time_expressions"]:
         if exp.get("role") == "publication date":
             assert seed.article.published == exp["value"]
             continue
-        assert (exp["text"], exp["value"]) in got, (exp, sorted(got))
+        # loose on form: the expression found may be wider ("بين عامي 2013-2017")
+        assert any(exp["text"] in text and value == exp["value"] for text, value in got), (exp, got)
 
 
 def test_quantities(seed: Analysis, seed_expected: dict) -> None:
