@@ -14,7 +14,15 @@ A string stands for every occurrence of it in the text as a whole word, after
 any proclitics (و ف ب ك ل; "الرئيس" also matches "للرئيس" from its second
 lam, as :func:`khabar.text.clitics.mention_start` does); "X#k" for the k-th
 occurrence only (1-based). Longer strings win over the shorter ones inside
-them. Nationality adjectives count as mentions of their country's LOC entity.
+them, within each layer (names, titles, nationality adjectives); layers may
+nest. Nationality adjectives count as mentions of their country's LOC entity.
+
+Annotation conventions: names exclude clitics and honorifics ("الأمير",
+"الدكتور"); title phrases are mentions only when they stand for a person on
+their own ("وأكد الأمين العام"), not when in apposition to a name (then they
+are its role); common-noun references ("المملكة", "البلاد", "الوزارة") and
+plural descriptions ("مسؤولون محليون") are not annotated; nationality
+adjectives are annotated everywhere except inside a person's or a place's name.
 
 Scores: B³ (twinless mentions added as singletons to the other side, Cai &
 Strube 2010) and MUC over all mentions, B³ over name and title mentions only,
@@ -145,17 +153,22 @@ class Gold:
 
 
 def resolve(record: dict[str, Any], text: str) -> Gold:
-    specs: list[tuple[str, Any]] = []
+    name_specs: list[tuple[str, Any]] = []
+    title_specs: list[tuple[str, Any]] = []
     loc_by_country: dict[str, str] = {}
     for i, ent in enumerate(record["entities"]):
         key = f"e{i}"
         if ent["type"] == "LOC" and ent.get("country"):
             loc_by_country[ent["country"]] = key
         for s in ent.get("names", []):
-            specs.append((s, (key, "name", ent["type"])))
+            name_specs.append((s, (key, "name", ent["type"])))
         for s in ent.get("titles", []):
-            specs.append((s, (key, "title", ent["type"])))
-    layer = _layer(text, specs)
+            title_specs.append((s, (key, "title", ent["type"])))
+    # Names and titles are separate layers: "مجلس الأمة" is a name inside the title
+    # mention "رئيس مجلس الأمة الكويتي", as the system also reports them.
+    layer = _layer(text, name_specs)
+    for span, label in _layer(text, title_specs).items():
+        layer.setdefault(span, label)
     nisba = _layer(text, list(record.get("nisba", {}).items()))
     clusters = {span: lab[0] for span, lab in layer.items()}
     kinds = {span: lab[1] for span, lab in layer.items()}

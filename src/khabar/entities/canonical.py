@@ -35,7 +35,7 @@ from collections.abc import Sequence
 
 from khabar.entities import nationality, places, references
 from khabar.entities.resolver import Cluster, Resolver, name_tokens
-from khabar.entities.titles import function_words
+from khabar.entities.titles import Role, function_words
 from khabar.entities.transliterate import latin_of
 from khabar.model import Analysis, Country, Entity, Mention, Token
 from khabar.options import Options
@@ -215,7 +215,16 @@ def _fullest(names: Sequence[Mention]) -> str | None:
 
 
 def _role_text(c: Cluster) -> str | None:
-    appositive = [it.role for it in c.items if it.mention.kind == "name" and it.role is not None]
+    """The entity's role: its name's appositive title ("مستشار نائبة رئيس أذربيجان"),
+    else its most specific title mention; a bare courtesy title ("الأمير") gives way
+    to an office named after the name ("الأمير محمد بن سلمان ولي ولي العهد")."""
+    appositive: list[Role] = []
+    for it in c.items:
+        if it.mention.kind == "name":
+            roles = list(it.roles)
+            if len(roles) > 1 and _courtesy(roles[0]):
+                roles = roles[1:] + roles[:1]
+            appositive.extend(roles)
     titles = [it.role for it in c.items if it.mention.kind == "title" and it.role is not None]
     for group in (appositive, [r for r in titles if r.definite]):
         for r in group:
@@ -224,6 +233,10 @@ def _role_text(c: Cluster) -> str | None:
     for r in appositive + titles:
         return r.text
     return None
+
+
+def _courtesy(role: Role) -> bool:
+    return role.cls in ("royal", "honorific") and not role.complement and role.country is None
 
 
 def _title_text(c: Cluster) -> str | None:

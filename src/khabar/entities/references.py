@@ -164,12 +164,21 @@ def items(
             key_of(m, text),
             m.start < title_len,
             tuple(extra.get(mid, ())),
+            _nationality_before(words, first_word.get(mid)) if m.type == "PERSON" else None,
         )
         for mid, m in enumerate(names)
     ]
     out.extend(titles)
     out.extend(_nisba_items(words, sentence, title_len))
     return sorted(out, key=lambda it: (it.mention.start, -it.mention.end))
+
+
+def _nationality_before(words: Sequence[Word], k: int | None) -> str | None:
+    """A nationality adjective right before a name is the person's: "البرازيلي رونالدو"."""
+    if k is None or k == 0:
+        return None
+    w = words[k - 1]
+    return w.nisba.code if w.nisba is not None and w.nisba.definite and not w.newline else None
 
 
 def _title_items(

@@ -71,6 +71,7 @@ class Item:
     key: str | None = None
     headline: bool = False
     extra_roles: tuple[Role, ...] = ()  # titles in apposition after the name
+    nationality: str | None = None  # a nationality adjective before the name ("الألماني توماس باخ")
 
     @property
     def roles(self) -> tuple[Role, ...]:
@@ -273,6 +274,8 @@ class Resolver:
                 c.gender = "f"  # "نظيرته": the counterpart is a woman
             if c.country is None and role.country:
                 c.country = role.country
+        if c.country is None and item.nationality:
+            c.country = item.nationality
 
     def merge(self, keep: Cluster, other: Cluster) -> None:
         """Fold ``other`` into ``keep`` ("وزارة الدفاع الأمريكية (البنتاجون)")."""
