@@ -56,3 +56,18 @@ def test_weak_credit_needs_the_caller_to_accept_it() -> None:
     assert split_caption(line) is None
     cap = split_caption(line, least="weak")
     assert cap is not None and cap.credit.agency == "مكتب الإعلام"
+
+
+def test_photo_lines_and_merge() -> None:
+    from khabar.ingest.credit import merge, photo_line
+
+    credit = photo_line("صدر الصورة، Getty Images")
+    caption = photo_line("التعليق على الصورة، متظاهرون يغلقون طريقاً رئيسياً")
+    assert credit is not None and credit.text == "" and credit.credit.agency == "Getty Images"
+    assert caption is not None and caption.text == "متظاهرون يغلقون طريقاً رئيسياً"
+    both = merge(credit, caption)
+    assert (both.text, both.credit.agency) == ("متظاهرون يغلقون طريقاً رئيسياً", "Getty Images")
+    assert merge(caption, credit) == both
+    assert photo_line("تصوير: هالة يوسف").credit.photographer == "هالة يوسف"  # type: ignore[union-attr]
+    assert photo_line("مصدر الصورة: وزارة الداخلية").credit.agency == "وزارة الداخلية"  # type: ignore[union-attr]
+    assert photo_line("الصورة التي نشرتها الوزارة أثارت جدلاً واسعاً") is None

@@ -240,3 +240,29 @@ def test_crlf_and_nbsp_and_bidi_marks_are_tidied() -> None:
     )
     assert a.title == "عنوان الخبر القصير"
     assert a.paragraphs == ("قال المتحدث باسم الوزارة إن الاجتماع سيعقد الأسبوع المقبل في عمان.",)
+
+
+BBC_STYLE = """\
+مظاهرات في بغداد احتجاجاً على انقطاع الكهرباء - بي بي سي نيوز عربي
+مظاهرات في بغداد احتجاجاً على انقطاع الكهرباء
+
+منذ 3 ساعات
+صدر الصورة، Getty Images
+التعليق على الصورة، متظاهرون يغلقون طريقاً رئيسياً في حي الكرادة
+
+خرج مئات المتظاهرين إلى شوارع العاصمة العراقية بغداد، مساء الأحد، احتجاجاً على الانقطاع المتكرر للتيار الكهربائي مع تجاوز درجات الحرارة خمسين درجة مئوية.
+
+وقال أحد المحتجين لبي بي سي إن "الناس لم تعد تحتمل".
+
+التعليقات
+سامر: هذا الوضع مستمر منذ سنوات طويلة ولا أحد يحاسب المسؤولين عن الفساد في وزارة الكهرباء.
+"""
+
+
+def test_caption_and_credit_on_their_own_lines_and_a_comments_tail() -> None:
+    a = read_one(BBC_STYLE)
+    assert a.title == "مظاهرات في بغداد احتجاجاً على انقطاع الكهرباء"  # the site suffix is dropped
+    assert a.caption == "متظاهرون يغلقون طريقاً رئيسياً في حي الكرادة"
+    assert (a.photo_credit.photographer, a.photo_credit.agency) == (None, "Getty Images")
+    assert len(a.paragraphs) == 2  # readers' comments are not the article
+    assert a.paragraphs[1] == 'وقال أحد المحتجين لبي بي سي إن "الناس لم تعد تحتمل".'

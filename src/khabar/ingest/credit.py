@@ -18,7 +18,8 @@ _TRAILING_CREDIT = re.compile(
     r"^(?P<text>.*?)\s*[(\[（](?P<credit>[^()\[\]（）]{1,90})[)\]）]\s*\.?\s*$", re.S
 )
 _SEPARATORS = re.compile(r"\s*[/\\|]\s*")
-_MARKER_SEP = re.compile(r"^\s*[:：\-–—]?\s*")
+_MARKER_SEP = re.compile(r"^\s*[:：،,\-–—]?\s*")
+_CAPTION_SEP = re.compile(r"^\s*[:：،,\-–—]\s*")
 # Sentence punctuation never appears inside a credit ("أ.ف.ب" is an abbreviation, handled by the list).
 _PROSE = re.compile(r"[،؛؟!?]|\.\s")
 _DIGITS = re.compile(r"\d")
@@ -53,19 +54,15 @@ def parse_credit(raw: str) -> Credit | None:
     sure of the position should accept.
     """
     text = " ".join(raw.split())
-    if not text or len(text.split()) > 9 or _PROSE.search(text) or _DIGITS.search(text):
-        return None
     vocab = widgets()
-    marked = False
-    folded = fold(text)
-    for marker in vocab.credit_markers:
-        if folded.startswith(marker) and (len(folded) == len(marker) or not folded[len(marker)].isalpha()):
-            text = _MARKER_SEP.sub("", text[len(marker) :])
-            marked = True
-            break
+    marker = _marker(text, vocab.credit_markers)
+    marked = marker is not None
+    by_photographer = marked and core(text[: marker or 0]) in vocab.photographer_markers
+    if marker is not None:
+        text = _MARKER_SEP.sub("", text[marker:])
     if text.startswith("©"):
         text, marked = text[1:].strip(), True
-    if not text:
+    if not text or len(text.split()) > 9 or _PROSE.search(text) or _DIGITS.search(text):
         return None
     if core(text) in vocab.photo_notes:
         return Credit(strength="known")
@@ -77,8 +74,11 @@ def parse_credit(raw: str) -> Credit | None:
     if len(parts) == 1:
         if known[0]:
             return Credit(agency=parts[0], strength="known")
-        if marked:
+        if by_photographer:
             return Credit(photographer=parts[0], strength="known")
+        if marked:
+            # "مصدر الصورة: وزارة الداخلية" names a source, not a person.
+            return Credit(agency=parts[0], strength="known")
         return Credit(agency=parts[0], strength="weak")
     people = [p for p, k in zip(parts, known, strict=True) if not k and core(p) not in vocab.photo_notes]
     if not any(known):
@@ -86,6 +86,51 @@ def parse_credit(raw: str) -> Credit | None:
         return Credit(photographer=parts[0], agency="/".join(parts[1:]), strength="slash")
     agency = "/".join(p for p, k in zip(parts, known, strict=True) if k)
     return Credit(photographer=people[0] if people else None, agency=agency, strength="known")
+
+
+def _marker(text: str, markers: tuple[str, ...]) -> int | None:
+    """Length of the marker that starts ``text`` ("تصوير:", "صدر الصورة،"), or None.
+
+    Markers are matched folded, and folding keeps lengths, so the returned
+    length cuts the original text.
+    """
+    folded = fold(text)
+    for marker in markers:
+        if folded.startswith(marker) and (len(folded) == len(marker) or not folded[len(marker)].isalpha()):
+            return len(marker)
+    return None
+
+
+def photo_line(line: str) -> Caption | None:
+    """A line that is only a caption or only a credit, as BBC-style pages print them.
+
+    "صدر الصورة، Getty Images" gives a credit with empty text; "التعليق على
+    الصورة، متظاهرون في ساحة التحرير" a caption with no credit yet.
+    """
+    if len(line) > 300:
+        return None
+    vocab = widgets()
+    cut = _marker(line, vocab.caption_markers)
+    if cut is not None:
+        text = _CAPTION_SEP.sub("", line[cut:]).strip()
+        return Caption(text=text, credit=Credit()) if text else None
+    if _marker(line, vocab.credit_markers) is not None:
+        credit = parse_credit(line)
+        if credit is not None and (credit.photographer or credit.agency):
+            return Caption(text="", credit=credit)
+    return None
+
+
+def merge(first: Caption | None, second: Caption) -> Caption:
+    """Join a caption line and a credit line printed apart; otherwise keep the first."""
+    if first is None:
+        return second
+    has_credit = first.credit.photographer or first.credit.agency
+    if not first.text and second.text and has_credit:
+        return Caption(text=second.text, credit=first.credit)
+    if first.text and not has_credit and not second.text:
+        return Caption(text=first.text, credit=second.credit)
+    return first
 
 
 def _is_month(part: str) -> bool:

@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from khabar.ingest.credit import Caption, split_caption
+from khabar.ingest.credit import Caption, merge, photo_line, split_caption
 from khabar.ingest.vocab import core, fold, widgets
 
 _WORDS = re.compile(r"\S*\w\S*")
@@ -189,6 +189,10 @@ def clean_body(lines: list[str], *, title: str = "") -> Body:
             body.dropped += 1
             continue
         contributor_next = is_contributors(line)
+        if len(line) <= 40 and core(line) in widgets().tail_markers and any(is_prose(k) for k in kept):
+            # The comments or most-read box: what follows is not the article.
+            body.dropped += 1
+            break
         marker = related_marker(line)
         if marker:
             link_titles = 3 if marker == "alone" else 0
@@ -209,6 +213,15 @@ def clean_body(lines: list[str], *, title: str = "") -> Body:
             continue
         link_titles = 0
         if is_widget(line) and not ends_sentence(line):
+            body.dropped += 1
+            continue
+        photo = photo_line(line)
+        if photo is not None:
+            merged = merge(body.captions[-1], photo) if body.captions else photo
+            if body.captions and merged is not body.captions[-1]:
+                body.captions[-1] = merged  # the other half of the caption just before
+            else:
+                body.captions.append(photo)
             body.dropped += 1
             continue
         # Between paragraphs only a sure credit makes a caption, and a caption is one phrase.

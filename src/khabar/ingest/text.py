@@ -22,7 +22,7 @@ import re
 
 from khabar.errors import IngestError
 from khabar.ingest.article import build, tidy
-from khabar.ingest.credit import Caption, split_caption
+from khabar.ingest.credit import Caption, merge, photo_line, split_caption
 from khabar.ingest.debris import (
     byline_of,
     clean_body,
@@ -127,6 +127,10 @@ def read_text(text: str, *, source: str, options: Options) -> Article:
     title = lines[i] if _title_like(lines[i]) and i + 1 < len(lines) else ""
     if title:
         i += 1
+        # A page <title> with the site appended, then the headline itself: keep the headline.
+        bare = _TITLE_SUFFIX.sub("", title)
+        if bare != title and any(same_line(line, bare) for line in lines[i : i + 3]):
+            title = bare
     elif i + 1 < len(lines):
         warnings.append("first line is a paragraph, not a title; title left empty")
     else:
@@ -150,6 +154,11 @@ def read_text(text: str, *, source: str, options: Options) -> Article:
             caption, after_anchor = found, False
             i += 1
             continue
+        photo = photo_line(line)
+        if photo is not None:
+            caption = merge(caption, photo)
+            i += 1
+            continue
         after_anchor = False
         name = byline_of(line)
         if name:
@@ -164,8 +173,8 @@ def read_text(text: str, *, source: str, options: Options) -> Article:
         log.debug("%s: header label dropped: %r", source, line)
         i += 1
     body = clean_body([line for line in lines[i:] if not _repeats_title(line, title)], title=title)
-    if caption is None and body.captions:
-        caption = body.captions[0]
+    for found_later in body.captions:
+        caption = merge(caption, found_later)
     return build(
         source=source,
         fmt="text",

@@ -42,6 +42,9 @@ class Widgets:
     byline_markers: tuple[str, ...]
     contributors: frozenset[str]
     credit_markers: tuple[str, ...]
+    photographer_markers: frozenset[str]
+    caption_markers: tuple[str, ...]
+    tail_markers: frozenset[str]
     photo_notes: frozenset[str]
 
 
@@ -63,6 +66,9 @@ def widgets() -> Widgets:
         byline_markers=longest_first("byline_markers"),
         contributors=frozenset(folded("contributors")),
         credit_markers=longest_first("credit_markers"),
+        photographer_markers=frozenset(folded("photographer_markers")),
+        caption_markers=longest_first("caption_markers"),
+        tail_markers=frozenset(folded("tail_markers")),
         photo_notes=frozenset(folded("photo_notes")),
     )
 
