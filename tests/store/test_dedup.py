@@ -73,10 +73,12 @@ def test_short_texts_get_no_signature() -> None:
     assert dedup.signature(_keys("عاجل: انفجار في العاصمة"), PARAMS) is None
 
 
-def test_bands_follow_the_threshold() -> None:
-    b, r = dedup.bands(0.5, 128)
-    assert b * r <= 128
-    assert (b, r) == (25, 5)
+def test_bands_favour_recall_at_the_threshold() -> None:
+    b, r = dedup.bands(dedup.THRESHOLD, dedup.NUM_PERM)
+    assert (b, r) == (42, 3)
+    assert b * r <= dedup.NUM_PERM
+    # Probability that a pair at the threshold shares a band, hence is verified at all.
+    assert 1 - (1 - dedup.THRESHOLD**r) ** b > 0.8
 
 
 def test_merge_new_pair() -> None:

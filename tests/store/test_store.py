@@ -9,6 +9,7 @@ import pytest
 from khabar.errors import IngestError, StoreError
 from khabar.model import Analysis
 from khabar.store.base import Store, open_store
+from khabar.store.dedup import NUM_PERM, Params
 from khabar.store.schema import LATEST
 
 from .corpus import build
@@ -125,7 +126,7 @@ def test_migrations_apply_stepwise(store_url: str, corpus: list[Analysis]) -> No
         pass
     # Simulate an old database: drop what migration 2 made and its version row.
     with open_store(store_url) as s, s._transaction():  # type: ignore[attr-defined]
-        for table in ("signatures", "lsh_keys", "duplicates"):
+        for table in ("signatures", "lsh_keys", "duplicates", "settings"):
             s._exec(f"DROP TABLE {table}")  # type: ignore[attr-defined]
         s._exec("DELETE FROM schema_version WHERE version = 2")  # type: ignore[attr-defined]
     with open_store(store_url) as s:
@@ -154,3 +155,23 @@ def test_articles_without_url_are_known_by_hash(store: Store) -> None:
     assert store.add([a, b]).added == 2
     assert store.add([a, b]).unchanged == 2
     assert store.count() == 2
+
+
+def test_dedup_parameters_are_fixed_at_creation(store_url: str) -> None:
+    with open_store(store_url, dedup=Params(threshold=0.9)) as s:
+        assert s.params.threshold == 0.9  # type: ignore[attr-defined]
+    with open_store(store_url) as s:
+        assert s.params.threshold == 0.9  # type: ignore[attr-defined]
+        assert s.params.num_perm == NUM_PERM  # type: ignore[attr-defined]
+
+
+def test_replacing_a_clustered_article_removes_its_band_keys(filled: Store, corpus: list[Analysis]) -> None:
+    keys_before = filled._exec("SELECT COUNT(*) FROM lsh_keys")[0][0]  # type: ignore[attr-defined]
+    merkel = corpus[1]
+    newer = dataclasses.replace(
+        merkel, article=dataclasses.replace(merkel.article, id="b2", text=merkel.article.text + " (محدث)")
+    )
+    assert filled.add([newer]).updated == 1
+    assert filled._exec("SELECT COUNT(*) FROM lsh_keys")[0][0] <= keys_before  # type: ignore[attr-defined]
+    assert filled.check() == []
+    assert [[m.article_id for m in c.members] for c in filled.dups()] == [["d-merkel-wire", "b2"]]

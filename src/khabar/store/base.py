@@ -24,6 +24,7 @@ from typing import IO, Protocol
 
 from khabar.errors import ConfigError, IngestError
 from khabar.model import Analysis
+from khabar.store.dedup import Params
 from khabar.store.results import (
     DupCluster,
     EntityCount,
@@ -134,8 +135,12 @@ def sqlite_path(url: str) -> str:
     return path or ":memory:"
 
 
-def open_store(url: str | None = None) -> Store:
-    """Open (creating or upgrading if needed) the store at ``url``; see the module docstring."""
+def open_store(url: str | None = None, *, dedup: Params | None = None) -> Store:
+    """Open (creating or upgrading if needed) the store at ``url``; see the module docstring.
+
+    ``dedup`` sets the near-duplicate parameters of a *new* store; an existing
+    store keeps the ones it was made with (its band keys depend on them).
+    """
     url = resolve_url(url)
     scheme = url.split("://", 1)[0].lower() if "://" in url else "sqlite"
     if scheme == "sqlite":
@@ -146,9 +151,9 @@ def open_store(url: str | None = None) -> Store:
             parent = Path(path).parent
             if not parent.is_dir():
                 raise ConfigError(f"{url}: directory {parent} does not exist")
-        return SqliteStore(url, path)
+        return SqliteStore(url, path, dedup)
     if scheme in ("postgresql", "postgres"):
         from khabar.store.postgres import PostgresStore
 
-        return PostgresStore(url)
+        return PostgresStore(url, dedup)
     raise ConfigError(f"{url}: unknown database scheme {scheme!r}; use sqlite:///FILE or postgresql://...")

@@ -53,7 +53,7 @@ class PostgresStore(SqlStore):
         except psycopg.Error as err:
             raise StoreError(f"{_redact(url)}: cannot connect to PostgreSQL: {err}") from err
         self.url = _redact(url)
-        self.migrate()
+        self._open()
 
     def _exec(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
         try:

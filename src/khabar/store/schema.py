@@ -19,7 +19,8 @@ Tables (``doc`` is the store's integer key for an article; offsets are
 - the search index: ``article_fts`` (SQLite FTS5) or ``article_tsv``
   (PostgreSQL tsvector with GIN), both over pre-normalized index tokens.
 - ``signatures``, ``lsh_keys``, ``duplicates``: near-duplicate state (MinHash
-  signature, LSH band keys, cluster membership).
+  signature, LSH band keys, cluster membership); ``settings`` keeps the dedup
+  parameters the keys were made with.
 """
 
 from __future__ import annotations
@@ -146,9 +147,10 @@ def _dedup(blob: str, without_rowid: str) -> tuple[str, ...]:
     return (
         f"CREATE TABLE signatures (doc BIGINT PRIMARY KEY, minhash {blob} NOT NULL)",
         f"CREATE TABLE lsh_keys (key BIGINT NOT NULL, doc BIGINT NOT NULL, PRIMARY KEY (key, doc)){without_rowid}",
-        "CREATE INDEX lsh_keys_doc ON lsh_keys (doc)",
         "CREATE TABLE duplicates (doc BIGINT PRIMARY KEY, cluster BIGINT NOT NULL, similarity REAL NOT NULL)",
         "CREATE INDEX duplicates_cluster ON duplicates (cluster)",
+        # Store-wide settings fixed at creation, e.g. the dedup parameters the band keys depend on.
+        "CREATE TABLE settings (name TEXT PRIMARY KEY, value TEXT NOT NULL)",
     )
 
 
@@ -178,6 +180,3 @@ MIGRATIONS: tuple[Migration, ...] = (
 LATEST = MIGRATIONS[-1].version
 
 VERSION_TABLE = "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, description TEXT NOT NULL, applied TEXT NOT NULL)"
-
-# Tables holding one article's rows, deleted together when an article is replaced.
-ARTICLE_TABLES = ("entities", "mentions", "quotes", "times", "quantities", "signatures", "lsh_keys")

@@ -51,7 +51,7 @@ class SqliteStore(SqlStore):
             "mmap_size=268435456",
         ):
             self._conn.execute(f"PRAGMA {pragma}")
-        self.migrate()
+        self._open()
 
     def _exec(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
         try:

@@ -17,6 +17,8 @@ Writes are idempotent and crash-safe:
 
 from __future__ import annotations
 
+import dataclasses
+import json
 import logging
 from abc import ABC, abstractmethod
 from collections.abc import Iterable, Iterator, Sequence
@@ -27,7 +29,7 @@ from typing import IO, Any
 
 from khabar.errors import IngestError, StoreError
 from khabar.model import Analysis
-from khabar.store import dedup
+from khabar.store import clusters, dedup
 from khabar.store.base import Day
 from khabar.store.results import DupCluster, EntityCount, EntityReport, IngestReport, QuoteHit, SearchHit
 from khabar.store.rows import ARTICLE_COLUMNS, LAYER_TABLES, ArticleRows, body_of, from_rows, to_rows
@@ -37,6 +39,7 @@ from khabar.store.search import Query, index_keys
 log = logging.getLogger(__name__)
 
 MAX_ERRORS_KEPT = 100
+IN_CHUNK = 5000
 
 
 def prepare(analysis: Analysis, params: dedup.Params, ingested: str) -> ArticleRows:
@@ -112,6 +115,21 @@ class SqlStore(ABC):
     def __repr__(self) -> str:
         return f"{type(self).__name__}({self.url!r})"
 
+    def _open(self) -> None:
+        """Bring the schema up to date and read the settings fixed when the store was made."""
+        self.migrate()
+        rows = self._exec("SELECT value FROM settings WHERE name = 'dedup'")
+        if rows:
+            self.params = dedup.Params(**json.loads(rows[0][0]))
+            return
+        with self._transaction():
+            if not self._exec("SELECT 1 FROM settings WHERE name = 'dedup'"):
+                value = json.dumps(dataclasses.asdict(self.params))
+                self._exec("INSERT INTO settings (name, value) VALUES ('dedup', ?)", (value,))
+        self.params = dedup.Params(
+            **json.loads(self._exec("SELECT value FROM settings WHERE name = 'dedup'")[0][0])
+        )
+
     def schema_version(self) -> int:
         rows = self._exec("SELECT MAX(version) FROM schema_version")
         return int(rows[0][0] or 0)
@@ -180,11 +198,13 @@ class SqlStore(ABC):
             self._write(batch, report)
         return report
 
-    def _select_in(self, sql: str, values: Sequence[Any], tail: str = "") -> list[tuple[Any, ...]]:
-        if not values:
-            return []
-        test, params = self._in(values)
-        return self._exec(f"{sql} {test}{tail}", params)
+    def _select_in(self, sql: str, values: Sequence[Any]) -> list[tuple[Any, ...]]:
+        """``sql`` ending in "WHERE col" run for ``col IN values``, in chunks (SQLite caps parameters)."""
+        out: list[tuple[Any, ...]] = []
+        for i in range(0, len(values), IN_CHUNK):
+            test, params = self._in(values[i : i + IN_CHUNK])
+            out.extend(self._exec(f"{sql} {test}", params))
+        return out
 
     def _write(self, batch: list[ArticleRows], report: IngestReport) -> None:
         with self._transaction():
@@ -237,78 +257,15 @@ class SqlStore(ABC):
             if values:
                 self._execmany(_insert_sql(table, columns), values)
         self._index_insert([(d, r.title_keys, r.body_keys) for d, r in zip(docs, rows, strict=True)])
-        sketched = [(d, r) for d, r in zip(docs, rows, strict=True) if r.signature is not None]
-        if sketched:
-            self._execmany(
-                "INSERT INTO signatures (doc, minhash) VALUES (?, ?)", [(d, r.signature) for d, r in sketched]
-            )
-            self._execmany(
-                "INSERT INTO lsh_keys (key, doc) VALUES (?, ?)",
-                [(k, d) for d, r in sketched for k in set(r.lsh_keys)],
-            )
-            self._cluster({d: r.signature for d, r in sketched if r.signature is not None})
-
-    def _cluster(self, new: dict[int, bytes]) -> None:
-        """Link the new docs to every stored doc above the threshold, merging clusters."""
-        test, params = self._in(list(new))
-        pairs = self._exec(
-            "SELECT DISTINCT a.doc, b.doc FROM lsh_keys a JOIN lsh_keys b ON b.key = a.key AND b.doc <> a.doc "
-            f"WHERE a.doc {test}",
-            params,
-        )
-        if not pairs:
-            return
-        others = sorted({b for _, b in pairs if b not in new})
-        sigs = {d: dedup.from_bytes(s) for d, s in new.items()}
-        for d, s in self._select_in("SELECT doc, minhash FROM signatures WHERE doc", others):
-            sigs[d] = dedup.from_bytes(bytes(s))
-        edges = []
-        for a, b in pairs:
-            if b in new and b < a:
-                continue  # each new-new pair once
-            sim = dedup.similarity(sigs[a], sigs[b])
-            if sim >= self.params.threshold:
-                edges.append((a, b, sim))
-        if not edges:
-            return
-        linked = sorted({d for a, b, _ in edges for d in (a, b)})
-        clusters = {
-            int(d): int(c)
-            for d, c in self._select_in("SELECT doc, cluster FROM duplicates WHERE doc", linked)
-        }
-        relabel, members = dedup.merge(edges, clusters)
-        for old, label in relabel.items():
-            self._exec("UPDATE duplicates SET cluster = ? WHERE cluster = ?", (label, old))
-        self._execmany(
-            "INSERT INTO duplicates (doc, cluster, similarity) VALUES (?, ?, ?)",
-            [(d, c, s) for d, (c, s) in sorted(members.items())],
-        )
-        # A new doc that joined an older cluster is found through that cluster's
-        # earlier members: dropping its band keys keeps a cluster of a thousand
-        # templated reports from making every later look-up return a thousand rows.
-        joined = [d for d in new if d in members and members[d][0] not in new]
-        if joined:
-            test, params = self._in(joined)
-            self._exec(f"DELETE FROM lsh_keys WHERE doc {test}", params)
+        clusters.add(self, {d: r for d, r in zip(docs, rows, strict=True) if r.signature is not None})
 
     def _delete_docs(self, docs: Sequence[int]) -> None:
         if not docs:
             return
+        clusters.forget(self, docs)
         test, params = self._in(docs)
-        for table in (*LAYER_TABLES, "signatures", "lsh_keys"):
+        for table in LAYER_TABLES:
             self._exec(f"DELETE FROM {table} WHERE doc {test}", params)
-        clusters = [
-            c for (c,) in self._exec(f"SELECT DISTINCT cluster FROM duplicates WHERE doc {test}", params)
-        ]
-        self._exec(f"DELETE FROM duplicates WHERE doc {test}", params)
-        if clusters:
-            ctest, cparams = self._in(clusters)
-            # A cluster left with one member is no cluster.
-            self._exec(
-                f"DELETE FROM duplicates WHERE cluster {ctest} AND cluster IN "
-                "(SELECT cluster FROM duplicates GROUP BY cluster HAVING COUNT(*) < 2)",
-                cparams,
-            )
         self._index_delete(docs)
         self._exec(f"DELETE FROM articles WHERE doc {test}", params)
 
