@@ -90,9 +90,11 @@ def read_html(
     """Read one article from a page; raise :class:`IngestError` when the page has none."""
     import trafilatura
 
+    from lxml.etree import LxmlError
+
     try:
         tree = parse(markup)
-    except Exception as err:  # lxml raises ParserError, ValueError or XMLSyntaxError on junk
+    except (LxmlError, ValueError) as err:  # ParserError ("Document is empty"), XMLSyntaxError
         raise IngestError(source, f"not readable as HTML ({err}); is the file complete?") from err
     hints = page_hints(tree)
     # A trafilatura Document (typed loosely upstream as Document | dict).
@@ -201,11 +203,12 @@ def fragment_paragraphs(markup: str) -> tuple[list[str], Caption | None]:
     first ``<figcaption>`` becomes the caption.
     """
     from lxml import html as lxml_html
+    from lxml.etree import LxmlError
 
     markup = _CONTROL.sub("", markup)
     try:
         root = lxml_html.fragment_fromstring(markup, create_parent="div")
-    except Exception as err:  # malformed markup: fall back to its text
+    except (LxmlError, ValueError) as err:  # malformed markup: fall back to its text
         log.debug("unparsable HTML fragment (%s); using it as text", err)
         return [
             line for line in (tidy(x) for x in re.sub(r"<[^>]+>", "\n", markup).split("\n")) if line
