@@ -16,6 +16,7 @@ from functools import cache
 
 import regex
 
+from khabar.quantities.words import parse_ordinal
 from khabar.time.candidates import Candidate, Rule, span
 from khabar.time.context import looks_future, next_word, prev_words
 from khabar.time.grammar import (
@@ -32,7 +33,7 @@ from khabar.time.grammar import (
     words,
 )
 from khabar.time.months import weekdays
-from khabar.time.resolve import DAY, MONTH, YEAR, Anchor, format_at, shift, weekday_near
+from khabar.time.resolve import DAY, MONTH, YEAR, Anchor, format_at, shift, valid_date, weekday_near
 
 _PERIOD_UNITS = {"الاسبوع": "W", "الشهر": "M", "العام": "Y", "السنه": "Y", "العقد": "DE", "القرن": "CE"}
 _NEEDS = {"W": DAY, "M": MONTH, "Y": YEAR, "DE": YEAR, "CE": YEAR}
@@ -107,6 +108,20 @@ def _period(match: regex.Match[str], anchor: Anchor | None, _text: str) -> Candi
     if match.group("before_last"):
         step -= 1
     return Candidate(start, end, "DATE", format_at(shift(anchor.date, step, unit), unit))
+
+
+def _day_of_month(match: regex.Match[str], anchor: Anchor | None, _text: str) -> Candidate | None:
+    """ "26 من الشهر الماضي", "الخامس من الشهر الجاري": a day of a month named relatively."""
+    day = int(match.group("dn")) if match.group("dn") else parse_ordinal(" ".join(match.group("do").split()))
+    if day is None or not 1 <= day <= 31:
+        return None
+    start, end = span(match)
+    if anchor is None or not anchor.knows(MONTH):
+        return Candidate(start, end, "DATE", None)
+    direction = direction_of().get(" ".join((match.group("dir") or "").split()), "current")
+    month = shift(anchor.date.replace(day=1), {"past": -1, "future": 1, "current": 0}[direction], "M")
+    d = valid_date(month.year, month.month, day)
+    return Candidate(start, end, "DATE", d.isoformat()) if d else None
 
 
 def _part_of_year(match: regex.Match[str], anchor: Anchor | None, _text: str) -> Candidate | None:
@@ -192,6 +207,10 @@ def rules() -> tuple[Rule, ...]:
         rf"{LEFT}(?P<x>(?P<q>الربع|الفصل|النصف)\s+(?P<ord>الاول|الثاني|الثالث|الرابع|الاخير)\s+"
         rf"(?:من\s+)?(?:{year_ref})){RIGHT}"
     )
+    day_of_month = (
+        rf"{LEFT}(?P<x>(?:يوم\s+)?(?:ال)?(?:(?P<dn>[0-3]?\d)(?!\d)|(?P<do>{ordinal()}))\s+من\s+(?:(?:هذا|هذه)\s+)?"
+        rf"(?:ال)?شهر(?:\s+(?P<dir>{dirs}))?){RIGHT}"
+    )
     seasons = alternation(w["seasons"])
     season = rf"{LEFT}(?P<x>(?P<s>{seasons})\s+(?:(?:من\s+)?(?:عام|العام|سنه)?\s*(?P<y>{YEAR4})|(?P<dir>{dirs}))){RIGHT}"
     return (
@@ -199,5 +218,6 @@ def rules() -> tuple[Rule, ...]:
         Rule("weekday", compile_rule(weekday), _weekday, keywords(weekdays())),
         Rule("period", compile_rule(period), _period, keywords(_PERIOD_UNITS)),
         Rule("part_of_year", compile_rule(part_of_year), _part_of_year, ("الربع", "الفصل", "النصف")),
+        Rule("day_of_month", compile_rule(day_of_month), _day_of_month, ("الشهر",)),
         Rule("season", compile_rule(season), _season, keywords(w["seasons"])),
     )
