@@ -53,3 +53,36 @@ def test_spark_reads_the_tables(spark: Any, corpus: Path, tmp_path: Path, option
     assert months == {("2020-10", 2), ("2021-03", 2), ("unknown", 1)}
     failures = spark.read.parquet(str(out / "failures")).orderBy("line").collect()
     assert [(f["line"], f["stage"]) for f in failures] == [(3, "ingest"), (5, "ingest")]
+
+
+@pytest.mark.slow
+def test_spark_submit_runs_the_driver_script(spark: Any, corpus: Path, tmp_path: Path, options: Options) -> None:
+    """The docs/batch.md command: spark-submit with khabar.batch.submit as the Python file."""
+    import os
+    import shutil
+    import subprocess
+    import sys
+
+    import khabar.batch.submit
+
+    submit = shutil.which("spark-submit") or str(Path(sys.executable).parent / "spark-submit")
+    out = tmp_path / "out"
+    env = {**os.environ, "PYSPARK_PYTHON": sys.executable, "PYSPARK_DRIVER_PYTHON": sys.executable}
+    command = [
+        submit,
+        "--master",
+        "local[1]",
+        "--conf",
+        "spark.ui.enabled=false",
+        khabar.batch.submit.__file__,
+        str(corpus),
+        "--out",
+        str(out),
+        "--stages",
+        ",".join(options.stages or ()),
+        "--json",
+    ]
+    done = subprocess.run(command, capture_output=True, text=True, env=env, timeout=300, check=False)
+    assert done.returncode == 0, done.stderr[-2000:]
+    report = json.loads((out / "_report.json").read_text(encoding="utf-8"))
+    assert (report["engine"], report["master"], report["articles"], report["failed"]) == ("spark", "local[1]", 5, 2)

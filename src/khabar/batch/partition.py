@@ -17,6 +17,7 @@ from __future__ import annotations
 import logging
 import os
 import signal
+import sys
 import threading
 import time
 from collections.abc import Iterator
@@ -76,6 +77,8 @@ class UnitResult:
     seconds: float
     pid: int
     files: int = 0
+    # Peak resident memory of the worker so far, to size executors (0 where unknown).
+    peak_rss_mb: float = 0.0
 
 
 def run_unit(unit: Unit, job: Job) -> UnitResult:
@@ -95,7 +98,17 @@ def run_unit(unit: Unit, job: Job) -> UnitResult:
         seconds=time.perf_counter() - started,
         pid=os.getpid(),
         files=files,
+        peak_rss_mb=_peak_rss_mb(),
     )
+
+
+def _peak_rss_mb() -> float:
+    try:
+        import resource
+    except ImportError:  # not on Windows
+        return 0.0
+    kilobytes = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # bytes on macOS
+    return round(kilobytes / (1024 * 1024 if sys.platform == "darwin" else 1024), 1)
 
 
 def unit_failed(unit: Unit, job: Job, reason: str) -> UnitResult:

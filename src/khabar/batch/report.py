@@ -35,6 +35,7 @@ def build(results: Iterable[UnitResult], *, seconds: float, **run: Any) -> dict[
         "seconds": round(seconds, 3),
         "units": len(ordered),
         "worker_processes": len({r.pid for r in ordered if r.records}),
+        "worker_peak_rss_mb": max((r.peak_rss_mb for r in ordered), default=0.0),
         "records": sum(r.records for r in ordered),
         "articles": articles,
         "failed": len(failures),

@@ -69,10 +69,11 @@ def run_batch(
         on_plan(len(units))
     stale = remove_stale(out_dir, {u.group for u in units}, {u.key for u in units})
     job = Job(out=str(out_dir), options=options, record_timeout=record_timeout)
+    about: dict[str, Any] = {"master": master} if engine == "spark" else {}
     if engine == "spark":
         from khabar.batch.spark import run_spark
 
-        results = run_spark(units, job, master=master, conf=conf, progress=progress)
+        results = run_spark(units, job, master=master, conf=conf, progress=progress, about=about)
     else:
         from khabar.batch.local import default_workers, run_local
 
@@ -83,7 +84,8 @@ def run_batch(
         "khabar_version": __version__,
         "engine": engine,
         "workers": workers if engine == "local" else None,
-        "master": master if engine == "spark" else None,
+        "master": about.get("master"),
+        "spark_version": about.get("spark_version"),
         "inputs": inputs,
         "out": str(out_dir),
         "chunk": chunk,

@@ -43,13 +43,20 @@ def run_spark(
     master: str | None = None,
     conf: Mapping[str, str] | None = None,
     progress: Progress | None = None,
+    about: dict[str, Any] | None = None,
 ) -> list[UnitResult]:
-    """Run every unit as one Spark task; reuse the active session or start (and stop) one."""
+    """Run every unit as one Spark task; reuse the active session or start (and stop) one.
+
+    ``about``, if given, is filled with the master and Spark version actually used
+    (under ``spark-submit`` the master is not known until the session starts).
+    """
     if not units:
         return []
     spark, owned = session(master, conf)
     try:
         sc = spark.sparkContext
+        if about is not None:
+            about.update(master=sc.master, spark_version=sc.version, default_parallelism=sc.defaultParallelism)
         sc.setJobDescription(f"khabar batch: {len(units)} units → {job.out}")
         rdd = sc.parallelize(units, numSlices=len(units))
         results: list[UnitResult] = rdd.map(lambda unit: _task(unit, job)).collect()
