@@ -98,3 +98,15 @@ def test_fragment_paragraphs() -> None:
     )
     assert paragraphs == ["الفقرة الأولى من الخبر.", "الفقرة الثانية", "والسطر الثالث"]
     assert caption is not None and caption.text == "مشهد عام للمدينة" and caption.credit.agency == "رويترز"
+
+
+def test_visible_date_line_when_no_metadata_dates_the_page(examples: Path) -> None:
+    import re
+
+    page = (examples / "jerash-festival-2025-08-03.html").read_text(encoding="utf-8")
+    page = re.sub(r'<script type="application/ld\+json">.*?</script>', "", page, flags=re.S)
+    assert read_one(page).published == "2025-08-03"  # from "عمّان - رامي العزة | 3 آب 2025"
+    page = (examples / "beirut-electricity-2025-10-14.html").read_text(encoding="utf-8")
+    page = re.sub(r'<script type="application/ld\+json">.*?</script>', "", page, flags=re.S)
+    page = re.sub(r'<meta property="article:published_time"[^>]*>|\sdatetime="[^"]*"', "", page)
+    assert read_one(page).published == "2025-10-14"  # from <time>الثلاثاء 14 تشرين الأول 2025</time>

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 from khabar.errors import IngestError
 from khabar.ingest.article import build, iso_published, tidy
 from khabar.ingest.credit import Caption, Credit, parse_credit, split_caption
-from khabar.ingest.debris import clean_body, is_prose
+from khabar.ingest.debris import clean_body, is_prose, same_line
 from khabar.model import Article
 from khabar.options import Options
 
@@ -89,7 +89,6 @@ def read_html(
 ) -> Article:
     """Read one article from a page; raise :class:`IngestError` when the page has none."""
     import trafilatura
-
     from lxml.etree import LxmlError
 
     try:
@@ -120,6 +119,7 @@ def read_html(
             source, "no article text found in the HTML page (only links and labels); is it an index page?"
         )
     caption = hints.caption or (body.captions[0] if body.captions else None)
+    published = hints.published or iso_published(doc.date) or _visible_date(tree, text, title)
     return build(
         source=source,
         fmt=fmt,
@@ -127,7 +127,7 @@ def read_html(
         paragraphs=body.paragraphs,
         url=url or doc.url,
         outlet=doc.sitename or doc.hostname,
-        published=hints.published or iso_published(doc.date),
+        published=published,
         byline=doc.author or body.byline,
         caption=caption.text if caption and caption.text else None,
         credit=caption.credit if caption else None,
@@ -160,6 +160,38 @@ def _published(tree: HtmlElement) -> str | None:
             if value:
                 return value
     return None
+
+
+def _visible_date(tree: HtmlElement, text: str, title: str) -> str | None:
+    """A date line printed on the page ("الثلاثاء 14 تشرين الأول 2025"), when no metadata dates it.
+
+    Looks at ``<time>`` elements, then at the labels above the first paragraph
+    of the extracted text, where bylines and date lines sit.
+    """
+    from khabar.ingest.text import date_of
+
+    for el in tree.iter("time"):
+        value = iso_published(el.get("datetime")) or date_of(tidy(el.text_content()))
+        if value:
+            return value
+    for line in text.split("\n")[:8]:
+        line = tidy(line)
+        if same_line(line, title):
+            continue
+        if is_prose(line):
+            break
+        value = date_of(line) or _date_after_separator(line)
+        if value:
+            return value
+    return None
+
+
+def _date_after_separator(line: str) -> str | None:
+    """The date in a "city - byline | date" line: "عمّان - رامي العزة | 3 آب 2025"."""
+    from khabar.ingest.text import date_of
+
+    parts = [p for p in re.split(r"\s[|•·]\s", line) if p.strip()]
+    return next((d for d in (date_of(p) for p in parts[1:]) if d), None) if len(parts) > 1 else None
 
 
 def _find_key(node: Any, key: str) -> Any:
