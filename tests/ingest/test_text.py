@@ -266,3 +266,13 @@ def test_caption_and_credit_on_their_own_lines_and_a_comments_tail() -> None:
     assert (a.photo_credit.photographer, a.photo_credit.agency) == (None, "Getty Images")
     assert len(a.paragraphs) == 2  # readers' comments are not the article
     assert a.paragraphs[1] == 'وقال أحد المحتجين لبي بي سي إن "الناس لم تعد تحتمل".'
+
+
+def test_site_label_before_a_repeated_title() -> None:
+    a = read_one(
+        "صحيفة الوادي\nسياسة\nالبرلمان الليبي يقر قانون الانتخابات بالأغلبية\n\n"
+        "البرلمان الليبي يقر قانون الانتخابات بالأغلبية\n\n"
+        "أقر مجلس النواب الليبي، الاثنين، قانون الانتخابات الرئاسية والبرلمانية بأغلبية الأعضاء الحاضرين في جلسة عقدت في بنغازي."
+    )
+    assert a.title == "البرلمان الليبي يقر قانون الانتخابات بالأغلبية"
+    assert len(a.paragraphs) == 1 and a.paragraphs[0].startswith("أقر مجلس النواب")

@@ -103,6 +103,22 @@ def _title_like(line: str) -> bool:
     return 0 < n <= MAX_TITLE_WORDS and len(line) <= 250 and not (line.endswith(".") and n >= 12)
 
 
+def _repeated_title(lines: list[str], start: int) -> int:
+    """Where the title is when a site name or section label precedes it.
+
+    Scraped pages print the headline twice (the page ``<title>`` and the
+    ``<h1>``); a line repeated just below is the title even when a label like
+    "العربي الجديد" comes first. Without a repeat the first line is the title.
+    """
+    for j in range(start, min(start + 4, len(lines))):
+        if _title_like(lines[j]) and any(_repeats_title(line, lines[j]) for line in lines[j + 1 : j + 4]):
+            return j
+        bare = _TITLE_SUFFIX.sub("", lines[j])
+        if bare != lines[j] and any(same_line(line, bare) for line in lines[j + 1 : j + 4]):
+            return j
+    return start
+
+
 def _repeats_title(line: str, title: str) -> bool:
     """The title again, alone or with the site name appended ("... | العربي الجديد")."""
     if not title:
@@ -124,6 +140,7 @@ def read_text(text: str, *, source: str, options: Options) -> Article:
         i += 1
     if i == len(lines):
         raise IngestError(source, "no article text found (only page furniture); is this a news article?")
+    i = _repeated_title(lines, i)
     title = lines[i] if _title_like(lines[i]) and i + 1 < len(lines) else ""
     if title:
         i += 1
