@@ -175,9 +175,7 @@ def resolve(record: dict[str, Any], text: str) -> Gold:
     for span, code in nisba.items():
         clusters.setdefault(span, loc_by_country.get(code, f"country:{code}"))
         kinds.setdefault(span, "nisba")
-    names = [
-        Mention(s, e, text[s:e], lab[2]) for (s, e), lab in sorted(layer.items()) if lab[1] == "name"
-    ]
+    names = [Mention(s, e, text[s:e], lab[2]) for (s, e), lab in sorted(layer.items()) if lab[1] == "name"]
     return Gold(clusters, names, kinds, nisba)
 
 
@@ -285,8 +283,14 @@ def evaluate(records: list[dict[str, Any]], mode: str) -> dict[str, Any]:
             if sys_nisba.get(span) == code:
                 nisba_right += 1
             else:
-                errors.append({"id": rec["id"], "nisba": article.text[span[0] : span[1]], "gold": code,
-                               "system": sys_nisba.get(span)})
+                errors.append(
+                    {
+                        "id": rec["id"],
+                        "nisba": article.text[span[0] : span[1]],
+                        "gold": code,
+                        "system": sys_nisba.get(span),
+                    }
+                )
         nisba_sys_right += sum(1 for span, code in sys_nisba.items() if gold.nisba.get(span) == code)
     elapsed = time.perf_counter() - t0
     b3p, b3r = totals["b3_p"] / max(totals["n"], 1), totals["b3_r"] / max(totals["n"], 1)
@@ -336,7 +340,9 @@ def main(argv: list[str] | None = None) -> int:
             continue
         results.append(evaluate(records, mode))
     print(f"\n## Entities, {args.split} split ({len(records)} articles)\n")
-    print("| mentions from | mentions | B³ P | B³ R | B³ F1 | B³ F1 names+titles | MUC F1 | nationality acc | nisba P | articles/s |")
+    print(
+        "| mentions from | mentions | B³ P | B³ R | B³ F1 | B³ F1 names+titles | MUC F1 | nationality acc | nisba P | articles/s |"
+    )
     print("|---|---|---|---|---|---|---|---|---|---|")
     for r in results:
         print(
@@ -355,7 +361,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"FAIL: B3 F1 {gold_res['b3']['f1']:.3f} < {args.min_b3}", file=sys.stderr)
         failed = True
     if gold_res and args.min_nisba is not None and gold_res["nationality"]["accuracy"] < args.min_nisba:
-        print(f"FAIL: nationality accuracy {gold_res['nationality']['accuracy']:.3f} < {args.min_nisba}", file=sys.stderr)
+        print(
+            f"FAIL: nationality accuracy {gold_res['nationality']['accuracy']:.3f} < {args.min_nisba}",
+            file=sys.stderr,
+        )
         failed = True
     return 1 if failed else 0
 

@@ -49,7 +49,9 @@ def test_country_of(word: str, code: str) -> None:
     assert country is not None and country.code == code
 
 
-@pytest.mark.parametrize("word", ["الحكومة", "المالية", "المالي", "اليمنى", "الوطني", "الدولية", "العربي", "أمير"])
+@pytest.mark.parametrize(
+    "word", ["الحكومة", "المالية", "المالي", "اليمنى", "الوطني", "الدولية", "العربي", "أمير"]
+)
 def test_not_a_nationality(word: str) -> None:
     assert country_of(word) is None
 

@@ -260,7 +260,8 @@ def reads_as_adjective(word: str, prev: str | None, prev2: str | None = None) ->
 
     "السعودية" is the country in "في السعودية", "أعلنت السعودية", "سفير السعودية"
     and "المملكة العربية السعودية", and the adjective in "الحكومة السعودية"
-    (a definite adjective after a definite noun). "سورية" without the article
+    (a definite adjective after a definite noun), but not right after another
+    adjective ("زار الرئيس المصري السعودية"). "سورية" without the article
     is the adjective after a noun ("مصادر سورية") and the country after a
     preposition ("في سورية"). A prepositional clitic ("بالسعودية") makes it the
     noun; with و it is an adjective only when coordinated with another nisba
@@ -274,6 +275,8 @@ def reads_as_adjective(word: str, prev: str | None, prev2: str | None = None) ->
         return False
     if clitic:
         return match(prev) is not None
+    if match(prev) is not None:
+        return False  # "الرئيس المصري السعودية": after an adjective, the country is the object
     for tail in ((prev, word), (prev2, prev, word)):
         if None not in tail and places.country_named(" ".join(w for w in tail if w)):
             return False

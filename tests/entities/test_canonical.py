@@ -1,0 +1,218 @@
+"""The entities stage end to end on news-style text, with the names a tagger would find."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from khabar.entities import canonical
+from khabar.model import Analysis, Article, Entity, Mention, PhotoCredit
+from khabar.options import Options
+from khabar.text import layer
+from khabar.text.normalize import normalize
+
+from .helpers import names_in
+
+
+def run(
+    title: str, body: list[str], spec: list[tuple[str, str]], credit: PhotoCredit | None = None
+) -> Analysis:
+    text = title + "\n\n" + "\n\n".join(body)
+    article = Article(
+        id="t", title=title, paragraphs=tuple(body), text=text, photo_credit=credit or PhotoCredit()
+    )
+    base = layer.annotate(Analysis(article=article), Options())
+    base = Analysis(
+        article=article, tokens=base.tokens, sentences=base.sentences, mentions=tuple(names_in(text, spec))
+    )
+    return canonical.annotate(base, Options())
+
+
+def entity(a: Analysis, canonical_name: str) -> Entity:
+    found = [e for e in a.entities or () if e.canonical == canonical_name]
+    assert len(found) == 1, [e.canonical for e in a.entities or ()]
+    return found[0]
+
+
+def forms(e: Entity) -> list[tuple[str, str]]:
+    return [(m.text, m.kind) for m in e.mentions]
+
+
+MEETING = run(
+    "وزير الخارجية الأمريكي يلتقي نظيره الروسي في جنيف",
+    [
+        "التقى وزير الخارجية الأمريكي جون كيري في جنيف أمس نظيره الروسي، سيرغي لافروف، وبحثا الأزمة السورية.",
+        "وقال كيري إن الدعم الإيراني للنظام يطيل الحرب، فيما أكد الوزير الروسي أن موسكو لن تتخلى عن حلفائها.",
+        "ونقلت وكالة فرانس برس عن مسؤول أوروبي أن الاجتماع المقبل سيعقد في السعودية.",
+    ],
+    [
+        ("جون كيري", "PERSON"),
+        ("كيري", "PERSON"),
+        ("سيرغي لافروف", "PERSON"),
+        ("جنيف", "LOC"),
+        ("موسكو", "LOC"),
+        ("فرانس برس", "ORG"),
+    ],
+    PhotoCredit(photographer="فابريس كوفريني", agency="أ ف ب"),
+)
+
+
+def test_person_with_headline_title_name_and_surname() -> None:
+    kerry = entity(MEETING, "جون كيري")
+    assert forms(kerry) == [("وزير الخارجية الأمريكي", "title"), ("جون كيري", "name"), ("كيري", "name")]
+    assert [(m.start, m.end) for m in kerry.mentions] == [(0, 22), (80, 88), (157, 161)]
+    assert (kerry.type, kerry.role, kerry.latin) == ("PERSON", "وزير الخارجية الأمريكي", "John Kerry")
+    assert kerry.country is not None and kerry.country.code == "US"
+
+
+def test_counterpart_and_later_title_join_the_named_person() -> None:
+    lavrov = entity(MEETING, "سيرغي لافروف")
+    assert forms(lavrov) == [("نظيره الروسي", "title"), ("سيرغي لافروف", "name"), ("الوزير الروسي", "title")]
+    assert lavrov.country is not None and lavrov.country.code == "RU"
+
+
+def test_countries_named_only_by_adjectives_are_entities() -> None:
+    syria = entity(MEETING, "سوريا")
+    assert (syria.type, forms(syria)) == ("LOC", [("السورية", "nisba")])
+    assert syria.country is not None and syria.country.code == "SY"
+    assert entity(MEETING, "إيران").latin == "Iran"
+    assert len(entity(MEETING, "روسيا").mentions) == 3
+
+
+def test_places_and_agencies_get_exonyms() -> None:
+    assert entity(MEETING, "جنيف").latin == "Geneva"
+    assert entity(MEETING, "موسكو").latin == "Moscow"
+    afp = entity(MEETING, "فرانس برس")
+    assert (afp.latin, afp.mentions[0].start) == ("Agence France-Presse", 265)
+    # The untagged country name is added: "في السعودية".
+    assert forms(entity(MEETING, "السعودية")) == [("السعودية", "name")]
+
+
+def test_photo_credit() -> None:
+    photographer = entity(MEETING, "فابريس كوفريني")
+    assert (photographer.role, photographer.mentions) == ("photographer", ())
+    # The agency is the one the text names ("أ ف ب" = "فرانس برس"): no second entity.
+    assert sum(1 for e in MEETING.entities or () if e.type == "ORG") == 1
+
+
+def test_ids_and_final_mentions() -> None:
+    ents = MEETING.entities or ()
+    assert [e.id for e in ents] == [f"E{i}" for i in range(1, len(ents) + 1)]
+    text = MEETING.article.text
+    for m in MEETING.mentions or ():
+        assert text[m.start : m.end] == m.text
+    assert {m.kind for m in MEETING.mentions or ()} == {"name", "title", "nisba"}
+    assert "مسؤول أوروبي" not in {m.text for m in MEETING.mentions or ()}  # أوروبي is no country
+
+
+def test_tagger_corrections_and_country_as_adjective() -> None:
+    a = run(
+        "مصر والسعودية تبحثان التعاون",
+        [
+            "أعلنت مصر أن الحكومة السعودية وافقت على تمويل المشروع، وقالت مصادر سعودية إن الاتفاق يوقع في الرياض.",
+            "ويزور الرئيس المصري السعودية الشهر المقبل.",
+        ],
+        [("مصر", "PERSON"), ("الرياض", "LOC")],
+    )
+    egypt = entity(a, "مصر")
+    assert egypt.type == "LOC"  # retyped: a country tagged PERSON
+    assert forms(egypt) == [("مصر", "name"), ("مصر", "name"), ("المصري", "nisba")]
+    saudi = entity(a, "السعودية")
+    assert forms(saudi) == [
+        ("السعودية", "name"),  # "والسعودية" in the headline: the clitic is not in the mention
+        ("السعودية", "nisba"),  # "الحكومة السعودية"
+        ("سعودية", "nisba"),
+        ("السعودية", "name"),  # "ويزور الرئيس المصري السعودية": the country
+    ]
+    assert saudi.mentions[0].start == 5
+    president = entity(a, "الرئيس المصري")
+    assert (president.role, forms(president)) == ("الرئيس المصري", [("الرئيس المصري", "title")])
+
+
+def test_nisba_mentions_exclude_clitics() -> None:
+    a = run(
+        "مقتل جنديين", ["وقال متحدث إن الجنديين قتلا برصاص القوات الإسرائيلية والمستوطنين الإسرائيليين."], []
+    )
+    israel = entity(a, "إسرائيل")
+    text = a.article.text
+    assert [(m.text, text[m.start - 1]) for m in israel.mentions] == [
+        ("الإسرائيلية", " "),
+        ("الإسرائيليين", " "),
+    ]
+
+
+def test_names_in_persons_are_not_nationalities() -> None:
+    a = run(
+        "لقاء",
+        ["استقبل الأمير تركي بن طلال السفير التركي في مكتبه، بحضور محمد المصري."],
+        [("تركي بن طلال", "PERSON"), ("محمد المصري", "PERSON")],
+    )
+    turkey = entity(a, "تركيا")
+    assert forms(turkey) == [("التركي", "nisba")]
+    assert "مصر" not in {e.canonical for e in a.entities or ()}
+    ambassador = entity(a, "السفير التركي")
+    assert ambassador.country is not None and ambassador.country.code == "TR"
+
+
+# -- the seed article --------------------------------------------------------------------------------
+
+
+def _seed_names(expected: dict, text: str) -> list[Mention]:
+    """Name mentions a tagger would find: the expected mentions that are (parts of) names."""
+    spec: list[tuple[str, str]] = []
+    for exp in expected["entities"]:
+        name_words = set(exp["canonical"].split())
+        for m in exp["mentions"]:
+            if exp["type"] != "PERSON" or set(m.split()) <= name_words:
+                spec.append((m, exp["type"]))
+    return names_in(text, spec)
+
+
+@pytest.fixture(scope="module")
+def seed_entities(seed_path: Path, seed_expected: dict) -> Analysis:
+    from khabar.ingest.reader import read
+
+    article = next(iter(read(seed_path, Options())))
+    assert isinstance(article, Article)
+    base = layer.annotate(Analysis(article=article), Options())
+    base = Analysis(
+        article=article,
+        tokens=base.tokens,
+        sentences=base.sentences,
+        mentions=tuple(_seed_names(seed_expected, article.text)),
+    )
+    return canonical.annotate(base, Options())
+
+
+def test_seed_entities(seed_entities: Analysis, seed_expected: dict) -> None:
+    """Every expected entity, its mentions grouped (titles and nisbas found by the stage), role, country."""
+    by_name = {normalize(e.canonical): e for e in seed_entities.entities or ()}
+    problems = []
+    for exp in seed_expected["entities"]:
+        e = by_name.get(normalize(exp["canonical"]))
+        if e is None:
+            problems.append(f"missing {exp['canonical']}")
+            continue
+        got = {normalize(m.text) for m in e.mentions}
+        in_text = [m for m in exp["mentions"] if m in seed_entities.article.text]
+        problems += [f"{exp['canonical']}: {m}" for m in in_text if normalize(m) not in got]
+        problems += [
+            f"{exp['canonical']}: nisba {d}"
+            for d in exp.get("demonyms_in_text", [])
+            if normalize(d) not in got
+        ]
+        if exp.get("role") and e.role != exp["role"]:
+            problems.append(f"{exp['canonical']}: role {e.role}")
+        if exp.get("nationality") and (e.country is None or e.country.name != exp["nationality"]):
+            problems.append(f"{exp['canonical']}: country {e.country}")
+        if exp["type"] != e.type:
+            problems.append(f"{exp['canonical']}: type {e.type}")
+    assert problems == []
+
+
+def test_seed_caption_credit_entities(seed_entities: Analysis) -> None:
+    photographer = next(e for e in seed_entities.entities or () if e.role == canonical.PHOTOGRAPHER)
+    assert (photographer.canonical, photographer.mentions) == ("دافيد غهرمانيان", ())
+    afp = next(e for e in seed_entities.entities or () if e.canonical == "فرانس برس")
+    assert (afp.type, afp.latin, afp.mentions) == ("ORG", "Agence France-Presse", ())

@@ -1,0 +1,127 @@
+"""Title words, appositive roles before names, and title phrases standing for a person."""
+
+from __future__ import annotations
+
+import pytest
+
+from khabar.entities.titles import phrase_at, role_before, title_at
+from khabar.text.normalize import normalize
+
+from .helpers import index_of, words_of
+
+
+def test_title_word_after_clitic() -> None:
+    hit = title_at(["ووزير", "الخارجية"], 0)
+    assert hit is not None
+    assert (hit.entry.lemma, hit.prefix, hit.definite, hit.gender) == ("وزير", 1, False, "m")
+
+
+def test_feminine_and_possessive_titles() -> None:
+    fem = title_at(["نائبة"], 0)
+    assert fem is not None and (fem.entry.lemma, fem.gender) == (normalize("نائب"), "f")
+    counterpart = title_at(["نظيره"], 0)
+    assert counterpart is not None
+    assert (counterpart.entry.cls, counterpart.possessive, counterpart.definite) == (
+        "counterpart",
+        True,
+        True,
+    )
+    her = title_at(["نظيرته"], 0)
+    assert her is not None and (her.gender, her.possessive) == ("f", True)
+
+
+def test_fixed_titles_of_several_words() -> None:
+    crown = title_at(["ولي", "العهد", "السعودي"], 0)
+    assert crown is not None and (crown.n, crown.definite) == (2, True)
+    deputy = title_at(["ولي", "ولي", "العهد"], 0)
+    assert deputy is not None and deputy.n == 3
+    sg = title_at(["الأمين", "العام"], 0)
+    assert sg is not None and sg.entry.lemma == normalize("أمين عام")
+    assert title_at(["أمين", "بايوف"], 0) is None  # a given name, not "أمين عام"
+
+
+def _role(text: str, spec: list[tuple[str, str]], name: str):  # type: ignore[no-untyped-def]
+    words = words_of(text, spec)
+    return role_before(words, index_of(words, name), text)
+
+
+def test_role_with_country_by_genitive() -> None:
+    text = "قال مستشار نائبة رئيس أذربيجان أيلتشين أمير بايوف إن التعاون مستمر"
+    role = _role(text, [("أذربيجان", "LOC"), ("أيلتشين أمير بايوف", "PERSON")], "أيلتشين")
+    assert role is not None
+    assert (role.text, role.start, role.end) == ("مستشار نائبة رئيس أذربيجان", 4, 30)
+    assert (role.head, role.country, role.gender) == (normalize("مستشار"), "AZ", "m")
+    assert role.complement == (normalize("نائب"), normalize("رئيس"))
+
+
+def test_role_country_is_not_the_host_country() -> None:
+    text = "وكان السفير الأرميني لدى إسرائيل أرمان سمبتيان أعلن ذلك"
+    role = _role(text, [("إسرائيل", "LOC"), ("أرمان سمبتيان", "PERSON")], "أرمان")
+    assert role is not None
+    assert (role.text, role.country) == ("السفير الأرميني لدى إسرائيل", "AM")
+
+
+def test_counterpart_in_apposition_after_comma() -> None:
+    text = "وأبلغ ريفلين نظيره الأرميني، أرمان سركيسيان أسفه"
+    role = _role(text, [("ريفلين", "PERSON"), ("أرمان سركيسيان", "PERSON")], "أرمان")
+    assert role is not None
+    assert (role.text, role.counterpart, role.country) == ("نظيره الأرميني", True, "AM")
+
+
+def test_role_stops_at_another_person() -> None:
+    text = "التقى الرئيس الأمريكي باراك أوباما وزير الخارجية السعودي عادل الجبير"
+    role = _role(text, [("باراك أوباما", "PERSON"), ("عادل الجبير", "PERSON")], "عادل")
+    assert role is not None
+    assert (role.text, role.country) == ("وزير الخارجية السعودي", "SA")
+
+
+def test_courtesy_titles_are_dropped_from_the_role() -> None:
+    text = "وحضر ولي العهد الأمير محمد بن نايف الاجتماع"
+    role = _role(text, [("محمد بن نايف", "PERSON")], "محمد")
+    assert role is not None
+    assert (role.text, role.also) == ("ولي العهد", (normalize("أمير"),))
+    text = "استنكر معالي الأمين العام لمجلس التعاون الدكتور عبداللطيف الزياني التصريحات"
+    role = _role(text, [("مجلس التعاون", "ORG"), ("عبداللطيف الزياني", "PERSON")], "عبداللطيف")
+    assert role is not None and role.text == "الأمين العام لمجلس التعاون"
+
+
+def test_no_role_from_honorifics_alone() -> None:
+    text = "وصل الدكتور خالد العتيبي إلى الرياض"
+    assert _role(text, [("خالد العتيبي", "PERSON"), ("الرياض", "LOC")], "خالد") is None
+
+
+def _phrase(text: str, word: str, spec: list[tuple[str, str]] | None = None):  # type: ignore[no-untyped-def]
+    words = words_of(text, spec or [])
+    found = phrase_at(words, index_of(words, word), text)
+    return found[0] if found else None
+
+
+def test_title_phrase_ends_at_its_adjectives() -> None:
+    role = _phrase("ورفض المستشار الأذري الالتزام بذلك", "المستشار")
+    assert role is not None
+    assert (role.text, role.country, role.definite) == ("المستشار الأذري", "AZ", True)
+
+
+def test_construct_title_phrase() -> None:
+    role = _phrase("وأكد وزير الخارجية السعودي أن المملكة", "وزير")
+    assert role is not None
+    assert (role.text, role.complement, role.country) == ("وزير الخارجية السعودي", ("خارجية",), "SA")
+
+
+def test_generic_title_needs_a_nationality() -> None:
+    role = _phrase("قال مسؤول أذري إن بلاده", "مسؤول")
+    assert role is not None and (role.text, role.definite, role.country) == ("مسؤول أذري", False, "AZ")
+    assert _phrase("قال مسؤول إن بلاده", "مسؤول") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("وقف أمام القضاء أمس", "أمام"),  # the preposition, not "إمام"
+        ("إن الرئيس الذي يبيع وطنه لا يستحق", "الرئيس"),  # a description, not a reference
+        ("وقال متحدث باسم الخارجية إن", "متحدث"),  # indefinite
+        ("وصل الفريق إلى الملعب", "الفريق"),  # a team, not the rank
+    ],
+)
+def test_not_a_title_mention(text: str, word: str) -> None:
+    assert _phrase(text, word) is None
