@@ -39,6 +39,9 @@ def test_spark_and_local_engines_give_the_same_rows(
     for key in ("units", "records", "articles", "failed", "rows", "months", "failures_by_stage", "failures"):
         assert on_spark[key] == local[key], key
     assert on_spark["engine"] == "spark" and on_spark["master"] == "local[2]"
+    # Python workers are reused across tasks, so models load once per worker, not per unit.
+    assert on_spark["units"] == 4 and on_spark["worker_processes"] <= 2
+    assert local["worker_processes"] <= 2
     assert _files(tmp_path / "spark") == _files(tmp_path / "local")
     for table in TABLES:
         assert _rows(tmp_path / "spark", table) == _rows(tmp_path / "local", table), table
