@@ -1,0 +1,216 @@
+"""Attribution phrases: "بحسب X"، "وفقاً لـX"، "نقلاً عن X"، "على لسان X"، "كما جاء في X".
+
+Unlike a cue verb, an attribution phrase attributes a clause it is attached to:
+
+- at the head of its clause ("وبحسب الإحصاءات الرسمية، فإن عدد …") the source
+  runs to the comma (or to فإن/فقد) and the content is the rest of the sentence;
+- after its clause ("قتل 50 شخصاً، بحسب حاكم المنطقة") the content is the
+  clause before it and the source the rest;
+- "حسبما أفاد X" / "بحسب ما أكده X" take the verb as cue and its subject as source;
+- "على حد قوله" points back to the speaker quoted last;
+- "في تصريح لـX" attributes only when X is not a medium (for a medium it is the
+  venue of a cue: "قال في تصريح لـ«عكاظ»").
+
+A bare "حسب/بحسب/وفق" is also "in accordance with" ("حسب الخبرة", "بحسب نظام
+فيفا"), so the source must look like one: a known mention, a source, media,
+organization or document noun, or a quoted name.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from khabar.model import Speaker
+from khabar.quotes.content import trim
+from khabar.quotes.cues import lookup
+from khabar.quotes.doc import QuoteDoc
+from khabar.quotes.lexicon import lexicon
+from khabar.quotes.record import Record
+from khabar.quotes.speakers import resolve_phrase, source_like
+from khabar.text.normalize import normalize
+
+_MAX_SOURCE = 10
+_CONTENT_OPENERS = frozenset({"فان", "فانه", "فانها", "فقد", "ان", "انه", "انها"})
+
+
+@dataclass(frozen=True, slots=True)
+class Phrase:
+    words: tuple[str, ...]
+    link: str | None = None
+    self_ref: bool = False
+
+
+@cache
+def phrases() -> tuple[Phrase, ...]:
+    """The phrases of ``data/quotes/attributions.json`` in matching form, longest first."""
+    path = resources.files("khabar") / "data" / "quotes" / "attributions.json"
+    raw = json.loads(path.read_text(encoding="utf-8"))
+    out = [
+        Phrase(tuple(normalize(w) for w in p["words"]), normalize(p["link"]) if p.get("link") else None, bool(p.get("self")))
+        for p in raw["phrases"]
+    ]
+    return tuple(sorted(out, key=lambda p: -len(p.words)))
+
+
+def _match(doc: QuoteDoc, i: int) -> tuple[Phrase, int] | None:
+    """The phrase starting at token ``i`` and the index of its source's first token."""
+    n = len(doc)
+    for phrase in phrases():
+        k = len(phrase.words)
+        if i + k > n:
+            continue
+        first = doc.norms[i]
+        if first != phrase.words[0] and first != "و" + phrase.words[0]:
+            continue
+        if any(doc.norms[i + m] != phrase.words[m] for m in range(1, k)):
+            continue
+        s = i + k
+        if phrase.link is None:
+            return phrase, s
+        if s >= n:
+            continue
+        if phrase.link == "ل-":
+            w = doc.norms[s]
+            if w == "ل":
+                return phrase, s + 1
+            if w.startswith("ل") and len(w) > 2:
+                return phrase, s
+            continue
+        if doc.norms[s] == phrase.link or (phrase.link == "الي" and doc.norms[s] == "الى"):
+            return phrase, s + 1
+    return None
+
+
+def _source_end(doc: QuoteDoc, s: int, end: int) -> int:
+    lex = lexicon()
+    k = s
+    while k < end and k - s < _MAX_SOURCE:
+        w = doc.norms[k]
+        d = doc.direct_opening(k)
+        if d is not None and d.close is not None and d.words <= 4:
+            k = doc.token_at(d.outer_end)
+            continue
+        if doc.is_comma(k) or doc.is_colon(k) or doc.is_terminal(k) or w in lex.complementizers or w in _CONTENT_OPENERS:
+            break
+        k += 1
+    return k
+
+
+def _trimmed_source(doc: QuoteDoc, s: int, k: int) -> Speaker | None:
+    speaker = resolve_phrase(doc, s, k)
+    if speaker is None:
+        return None
+    tok = doc.tokens[s]
+    if speaker.start == tok.start and doc.norms[s].startswith("ل") and len(doc.norms[s]) > 2 and tok.text[0] == "ل":
+        cut = 1
+        speaker = Speaker(doc.text[tok.start + cut : speaker.end], tok.start + cut, speaker.end, speaker.entity, speaker.kind)
+    return speaker
+
+
+def find_phrases(doc: QuoteDoc) -> list[tuple[int, Phrase, int]]:
+    """Every attribution phrase in the body: (token index, phrase, first source token)."""
+    out = []
+    for i in range(len(doc)):
+        tok = doc.tokens[i]
+        if tok.kind != "arabic" or doc.in_title(tok.start):
+            continue
+        found = _match(doc, i)
+        if found is not None:
+            out.append((i, *found))
+    return out
+
+
+def _enclosing(records: list[Record], pos: int) -> Record | None:
+    inside = [r for r in records if r.contains(pos)]
+    return max(inside, key=lambda r: r.start) if inside else None
+
+
+def attribution_record(doc: QuoteDoc, i: int, phrase: Phrase, s: int, records: list[Record]) -> Record | None:
+    """The quote an attribution phrase at token ``i`` carries, given the quotes so far.
+
+    The record is nested in the quote whose content holds the phrase and its
+    clause ("وأضاف أنه ووفقاً للإحصاءات … فإن"); a phrase closing a clause that
+    holds another quote's cue ("ذكرت تقارير أن …، بحسب صحيفة غلف نيوز") wraps
+    that quote instead: the caller cuts it and marks it as reported by the source.
+    """
+    end = doc.sentence_end_token(i)
+    s0 = doc.sentence_start_token(i)
+    outer = _enclosing(records, doc.tokens[i].start)
+    cue_span = (doc.tokens[i].start, doc.tokens[s - 1].end if s > i else doc.tokens[i].end)
+    speaker: Speaker | None = None
+    gender: str | None = None
+    k = s
+    if phrase.self_ref:
+        before = [r for r in records if r.anchor < doc.tokens[i].start and r.speaker is not None]
+        if not before:
+            return None
+        speaker = before[-1].speaker
+    else:
+        if s >= end:
+            return None
+        verb = [f for f in lookup(doc.tokens[s].text) if f.tense != "participle"]
+        if doc.norms[s] == "ما" and s + 2 < end:
+            # "بحسب ما نشرت «عكاظ»", "حسب ما أكده الاتحاد": the verb after ما is the cue
+            s += 1
+            verb = [f for f in lookup(doc.tokens[s].text) if f.tense != "participle"]
+            cue_span = (doc.tokens[s].start, doc.tokens[s].end)
+            s += 1
+        elif verb:
+            cue_span = (doc.tokens[s].start, doc.tokens[s].end)
+            s += 1
+        if verb:
+            gender = verb[0].gender
+        k = _source_end(doc, s, end)
+        if k <= s:
+            return None
+        if not verb and not source_like(doc, s, k):
+            return None
+        speaker = _trimmed_source(doc, s, k)
+        if speaker is None:
+            return None
+        if phrase.link == "ل-" and phrase.words[0] == "في" and (speaker.kind == "media" or _has_cue(doc, s0, end, i)):
+            return None
+    head = doc.tokens[i].start
+    floor = doc.tokens[s0].start
+    if outer is not None and outer.start > floor:
+        inner = [t for t in range(doc.token_at(outer.start), i) if doc.is_word(t)]
+        if not inner or outer.bounded or outer.anchor < floor:
+            # clause-initial inside the outer quote ("أنه ووفقاً للإحصاءات … فإن"),
+            # or the outer quote began before this sentence
+            floor = outer.start
+    before_words = [t for t in range(doc.token_at(floor), i) if doc.is_word(t)]
+    if before_words:
+        start = doc.tokens[before_words[0]].start
+        stop = trim(doc, start, head)
+    else:
+        c = k
+        while c < end and (doc.is_comma(c) or doc.norms[c] in _CONTENT_OPENERS):
+            c += 1
+        if c < end:
+            start = doc.tokens[c].start
+            stop = trim(doc, start, doc.sentence_of(head).end)
+        else:
+            # "… . بحسب موقع العربية نت." on its own: it attributes the sentence before.
+            prev = doc.sentence_of(max(0, floor - 1))
+            if prev.start >= floor or doc.paragraph_start(prev.start) != doc.paragraph_start(floor):
+                return None
+            start, stop = prev.start, trim(doc, prev.start, prev.end)
+    if stop <= start:
+        return None
+    rec = Record("indirect", start, stop, head, cue_span, speaker, gender)
+    if outer is not None and outer.speaker is not None and start >= outer.start:
+        _nest_in(rec, outer)
+    return rec
+
+
+def _nest_in(rec: Record, outer: Record) -> None:
+    rec.reported_by = outer.speaker
+    rec.parent = outer
+
+
+def _has_cue(doc: QuoteDoc, lo: int, hi: int, skip: int) -> bool:
+    return any(k != skip and lookup(doc.tokens[k].text) for k in range(lo, hi))
+

@@ -1,0 +1,69 @@
+"""Where reported content ends.
+
+The content of a quote starts at its complement (found by
+:mod:`khabar.quotes.indirect`) and runs to the end of the reported clause:
+
+- a quotation in marks ends at its closing mark;
+- content after "أن/إن" or a preposition ends with its sentence, including any
+  "وأن …" continuations ("أمله بتعزيز العلاقات … وأن يعود السفير"), and runs
+  on past the sentence end only to close a quotation it opened ("إنه «لم يحدث
+  … . لقد أشعل …»");
+- colon content without marks ("وقال: نحن نحمل أمانة …") is the speaker's own
+  words and may run to the end of its paragraph;
+- in every case it stops earlier where the reporting does: at the next cue of
+  the same level ("…، مضيفاً أن", "… وأكد أن"), cut back over the comma and
+  the connective that join the two (:func:`cut_before`).
+"""
+
+from __future__ import annotations
+
+from khabar.quotes.doc import QuoteDoc
+from khabar.quotes.indirect import CueHit
+from khabar.quotes.lexicon import lexicon
+
+_TRAILING = " \t\r\n.،,؛;:-–—"
+
+
+def trim(doc: QuoteDoc, start: int, end: int) -> int:
+    """``end`` moved left over spaces and clause punctuation, never before ``start``."""
+    text = doc.text
+    while end > start and text[end - 1] in _TRAILING:
+        end -= 1
+    return end
+
+
+def provisional_end(doc: QuoteDoc, hit: CueHit) -> int:
+    """End of the content of ``hit`` before any later cue is taken into account."""
+    if hit.direct is not None:
+        return hit.direct.end
+    start = hit.content_start
+    if hit.comp == "before":
+        return cut_before(doc, hit.i, start)
+    end = doc.paragraph_end(start) if hit.comp in ("colon", "bare") else doc.sentence_of(start).end
+    para_end = doc.paragraph_end(start)
+    for d in doc.direct:
+        if start <= d.open < end and d.outer_end > end and d.outer_end <= para_end:
+            end = d.outer_end
+    return trim(doc, start, end)
+
+
+def cut_before(doc: QuoteDoc, i: int, floor: int) -> int:
+    """Content end when a sibling cue at token ``i`` interrupts it.
+
+    Walks back over the comma, "و" and connectives ("كما"، "فيما") that join
+    the interrupting clause: "… ليس موجهاً ضد أحد، مضيفاً أن" ends before "،".
+    """
+    lex = lexicon()
+    k = i - 1
+    while k >= 0 and doc.tokens[k].start >= floor:
+        w = doc.norms[k]
+        if doc.is_comma(k) or (doc.is_punct(k) and doc.direct_opening(k) is None and doc.tokens[k].text not in "»”\")"):
+            k -= 1
+            continue
+        if w in lex.clause_openers or w in lex.kana or w in ("و", "ف", "ثم"):
+            k -= 1
+            continue
+        break
+    if k < 0 or doc.tokens[k].start < floor:
+        return floor
+    return trim(doc, floor, doc.tokens[k].end)

@@ -1,0 +1,157 @@
+"""The article as the quote rules read it: words in matching form, sentences, paragraphs, mentions.
+
+The rules ask the same questions over and over ("is this word a
+complementizer?", "where does this sentence end?", "which entity does this
+mention belong to?"); :class:`QuoteDoc` answers them from the layers the
+pipeline already built (tokens, sentences, entities) so each rule stays a few
+lines of sequence logic. Nothing here decides what a quote is.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, replace
+from functools import cached_property
+
+from khabar.model import Analysis, Entity, Mention, Sentence, Token
+from khabar.quotes.direct import DirectSpan, find_direct_spans
+from khabar.text.normalize import normalize
+from khabar.text.tokenize import tokenize
+
+COMMAS = frozenset({"،", ",", "؛", ";"})
+TERMINALS = frozenset(".!?؟…")
+
+
+@dataclass(frozen=True, slots=True)
+class MentionRef:
+    """A mention with the entity it belongs to (``entity`` is None before entities run)."""
+
+    mention: Mention
+    entity: Entity | None
+
+
+class QuoteDoc:
+    """Token-level view of one analysed article (built once per article)."""
+
+    def __init__(self, analysis: Analysis) -> None:
+        self.analysis = analysis
+        self.text = analysis.article.text
+        self.tokens: tuple[Token, ...] = analysis.tokens if analysis.tokens is not None else tokenize(self.text)
+        self.norms: list[str] = [normalize(t.text) for t in self.tokens]
+        self.starts: list[int] = [t.start for t in self.tokens]
+        nl = self.text.find("\n")
+        self.title_end = len(self.text) if nl < 0 else nl
+        sentences = analysis.sentences
+        if not sentences:
+            sentences = (Sentence(0, len(self.text)),)
+        self.sentences: tuple[Sentence, ...] = sentences
+        self._sent_starts = [s.start for s in sentences]
+        self.direct: tuple[DirectSpan, ...] = tuple(self._clip(d) for d in find_direct_spans(self.text))
+        self._open_at = {d.open: d for d in self.direct}
+
+    def _clip(self, d: DirectSpan) -> DirectSpan:
+        """An unclosed quotation within one paragraph is taken to end with its
+        sentence: the closing mark was forgotten, not the paragraph quoted."""
+        if d.close is not None or d.paragraphs > 1:
+            return d
+        end = self.sentence_of(d.start).end
+        while end > d.start and self.text[end - 1] in " \t.،,؛;:":
+            end -= 1
+        return replace(d, end=min(d.end, end)) if end > d.start else d
+
+    # -- tokens -----------------------------------------------------------------
+
+    def __len__(self) -> int:
+        return len(self.tokens)
+
+    def token_at(self, pos: int) -> int:
+        """Index of the first token starting at or after ``pos``."""
+        return bisect.bisect_left(self.starts, pos)
+
+    def is_comma(self, i: int) -> bool:
+        return self.tokens[i].text in COMMAS
+
+    def is_colon(self, i: int) -> bool:
+        return self.tokens[i].text in (":", "：")
+
+    def is_terminal(self, i: int) -> bool:
+        tok = self.tokens[i]
+        return tok.kind == "punct" and all(c in TERMINALS for c in tok.text)
+
+    def is_punct(self, i: int) -> bool:
+        return self.tokens[i].kind in ("punct", "other")
+
+    def is_word(self, i: int) -> bool:
+        return self.tokens[i].kind in ("arabic", "latin", "number")
+
+    def direct_opening(self, i: int) -> DirectSpan | None:
+        """The quotation that opens at token ``i`` (a quote mark), if any."""
+        return self._open_at.get(self.tokens[i].start)
+
+    def span_text(self, start: int, end: int) -> str:
+        return self.text[start:end]
+
+    # -- sentences and paragraphs -------------------------------------------------
+
+    def sentence_of(self, pos: int) -> Sentence:
+        k = bisect.bisect_right(self._sent_starts, pos) - 1
+        return self.sentences[max(k, 0)]
+
+    def sentence_start_token(self, i: int) -> int:
+        return self.token_at(self.sentence_of(self.tokens[i].start).start)
+
+    def sentence_end_token(self, i: int) -> int:
+        """One past the last token of the sentence holding token ``i``."""
+        return self.token_at(self.sentence_of(self.tokens[i].start).end)
+
+    def paragraph_end(self, pos: int) -> int:
+        nl = self.text.find("\n", pos)
+        return len(self.text) if nl < 0 else nl
+
+    def paragraph_start(self, pos: int) -> int:
+        return self.text.rfind("\n", 0, pos) + 1
+
+    def in_title(self, pos: int) -> bool:
+        return pos < self.title_end
+
+    # -- mentions -------------------------------------------------------------------
+
+    @cached_property
+    def mentions(self) -> list[MentionRef]:
+        """Mentions sorted by offset; entity mentions carry their entity."""
+        refs: dict[tuple[int, int], MentionRef] = {}
+        for entity in self.analysis.entities or ():
+            for m in entity.mentions:
+                refs[(m.start, m.end)] = MentionRef(m, entity)
+        for m in self.analysis.mentions or ():
+            refs.setdefault((m.start, m.end), MentionRef(m, None))
+        return sorted(refs.values(), key=lambda r: (r.mention.start, -r.mention.end))
+
+    @cached_property
+    def _mention_starts(self) -> list[int]:
+        return [r.mention.start for r in self.mentions]
+
+    def mentions_in(self, start: int, end: int) -> list[MentionRef]:
+        """Mentions lying wholly inside ``[start, end)``."""
+        lo = bisect.bisect_left(self._mention_starts, start)
+        out = []
+        for ref in self.mentions[lo:]:
+            if ref.mention.start >= end:
+                break
+            if ref.mention.end <= end:
+                out.append(ref)
+        return out
+
+    def mention_covering(self, start: int, end: int) -> MentionRef | None:
+        """The longest mention that contains ``[start, end)``."""
+        hi = bisect.bisect_right(self._mention_starts, start)
+        best: MentionRef | None = None
+        for ref in self.mentions[max(0, hi - 20) : hi]:
+            m = ref.mention
+            if m.start <= start and m.end >= end and (best is None or m.end - m.start > best.mention.end - best.mention.start):
+                best = ref
+        return best
+
+    @cached_property
+    def entities_by_id(self) -> dict[str, Entity]:
+        return {e.id: e for e in self.analysis.entities or ()}

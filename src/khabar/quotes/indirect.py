@@ -1,0 +1,343 @@
+"""Find cue verbs and what they introduce: subject, venue and the start of the content.
+
+A word that reads as a cue (:func:`khabar.quotes.cues.lookup`) is a quote only
+if its reported content follows: after an optional subject, venue and time
+phrase, one of the complements its lemma allows must come before the sentence
+ends (or within a short window for ambiguous forms such as بين/عبر/ذكر):
+
+- ``that``: أنّ، إنّ، بأن (with pronoun suffixes, "إنه"), also after the lemma's
+  preposition ("أشار إلى أن");
+- ``colon`` and ``quote``: "وقال: …", 'وقال الوزير "…"';
+- a preposition the lemma takes: "أعرب عن"، "دعا إلى"، "حذّر من"، "طالب بـ";
+- ``relay``: "نقلت الصحيفة عن الوزير قوله إن" (the source after عن speaks);
+- ``bare``: a colon-less direct clause opening with a particle ("وأضاف لم يسبق…");
+- ``np``: a bare object ("نفى المتحدث … ما تم تداوله") once the subject is
+  clearly closed (by a comma, a venue, or the end of a known mention).
+
+Cues are scanned right to left so that a cue whose complement lies beyond a
+later valid cue is rejected ("ذكر 36 عاماً … وأفاد أنه": the أن belongs to أفاد).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from khabar.quotes.cues import CueForm, lookup
+from khabar.quotes.direct import DirectSpan
+from khabar.quotes.doc import QuoteDoc
+from khabar.quotes.lexicon import lexicon, strip_proclitic
+from khabar.quotes.speakers import left_subject, source_like
+from khabar.quotes.venue import venue_at
+
+WINDOW = 32
+WINDOW_PARTICIPLE = 8
+WINDOW_AMBIGUOUS = 7
+_MAX_APPOSITIVE = 5
+_ATTRIBUTION_WORDS = frozenset({"بحسب", "حسب", "وفقا", "طبقا", "نقلا", "ونقلا", "وبحسب", "حسبما"})
+_PREPOSITIONS = {"عن": "عن", "الي": "إلى", "علي": "على", "من": "من"}
+_TEMPORAL = frozenset({"بعد", "قبل", "منذ", "دون", "حتي", "عقب", "لحين", "بدون", "وبعد", "وقبل"})
+# Words after which أن/إن is not the cue's complement: "بعد أن" (after), "كما أن" (moreover).
+_NOT_COMPLEMENT = _TEMPORAL | frozenset({"كما", "وكما", "رغم", "برغم", "ورغم", "لو", "الا", "غير", "مع"})
+_BARE_OPENERS = frozenset(
+    {"لم", "لن", "لا", "ليس", "ليست", "نحن", "اننا", "انني", "هناك", "كلنا", "الحمد", "للاسف", "نعم", "كنا", "كنت"}
+)
+_NOT_CLITIC = frozenset({"لدي", "لكن", "لقد", "لان", "لانه", "لانها", "لذلك", "لهذا", "لهذه", "بعد", "بين", "بعض", "بينما", "لكنه", "لكنها"})
+_MASDAR_LIKE = frozenset(
+    {"ضروره", "ضرورة", "عدم", "اهمية", "سرعة", "وقف", "اعادة", "عودة", "ان", "انه", "انها", "جميع", "كافة", "كل"}
+)
+
+
+@dataclass(slots=True)
+class CueHit:
+    """A cue verb with its complement: token indices into the doc, ``content_start``
+    a character offset. ``subject`` is the phrase after the verb (may be empty),
+    ``source`` the relayed speaker of "نقل X عن Y قوله"."""
+
+    i: int
+    form: CueForm
+    comp: str
+    comp_i: int
+    content_start: int
+    subject: tuple[int, int] | None = None
+    source: tuple[int, int] | None = None
+    venue: tuple[int, int] | None = None
+    direct: DirectSpan | None = None
+    np_after_subject: bool = False
+
+
+def _prep(word: str) -> str | None:
+    return _PREPOSITIONS.get(word)
+
+
+def _clitic_complement(word: str, comps: frozenset[str], loose: bool) -> bool:
+    """"بسرعة التدخل", "بالمرونة", "لمراجعتها": a preposition glued to a verbal noun.
+
+    ``loose`` (a verb with a person object, after its object: "طالب الجميع ببذل",
+    "دعت الشركة الراغبين لإرسال") accepts any noun; otherwise the noun must be
+    definite or a known verbal noun, since names start with ب and ل too (بايوف).
+    """
+    if len(word) < 4:
+        return False
+    letter, rest = word[0], word[1:]
+    if letter not in ("ب", "ل") or letter not in comps or word in _NOT_CLITIC:
+        return False
+    return loose or rest.startswith("ال") or rest in _MASDAR_LIKE or rest.startswith("ان")
+
+
+def _name_like(doc: QuoteDoc, tokens: list[int]) -> bool:
+    """Whether the words after a subject's comma name it ("، عبدالله بن عبدالملك
+    المرشد،"): a person mention, or a title word, or a name with بن/أبو/آل."""
+    if not tokens or len(tokens) > _MAX_APPOSITIVE:
+        return False
+    start, end = doc.tokens[tokens[0]].start, doc.tokens[tokens[-1]].end
+    refs = doc.mentions_in(start, end)
+    if any((r.entity.type if r.entity else r.mention.type) == "PERSON" for r in refs):
+        return True
+    lex = lexicon()
+    words = [doc.norms[k] for k in tokens if doc.is_word(k)]
+    if not words:
+        return False
+    return strip_proclitic(words[0], lex.person_heads) is not None or any(w in ("بن", "ابو", "ال", "ابن") for w in words[1:])
+
+
+def _candidate_forms(doc: QuoteDoc, i: int) -> list[CueForm]:
+    forms = []
+    prev = doc.norms[i - 1] if i > 0 else ""
+    for form in lookup(doc.tokens[i].text):
+        if form.suffix and not form.lemma.object and prev not in ("ما", "وما", "بما", "مما", "كما", "فيما"):
+            continue
+        forms.append(form)
+    return forms
+
+
+def scan(doc: QuoteDoc, i: int, form: CueForm, stoppers: set[int]) -> CueHit | None:
+    """Look right of cue ``i`` for its complement; None if it introduces nothing."""
+    lex = lexicon()
+    lemma = form.lemma
+    comps = lemma.complements
+    participle = form.tense == "participle"
+    end = doc.sentence_end_token(i)
+    span = WINDOW_PARTICIPLE if participle else WINDOW_AMBIGUOUS if form.ambiguous else WINDOW
+    limit = min(end, i + 1 + span)
+    subj: list[int] = []
+    closed = participle
+    appositive: list[int] | None = None  # words after the comma that closed the subject
+    np_start: int | None = i + 1 if participle else None
+    venue: tuple[int, int] | None = None
+    source_from: int | None = None
+
+    def hit(comp: str, comp_i: int, start: int, direct: DirectSpan | None = None) -> CueHit:
+        if appositive and _name_like(doc, appositive):
+            subj.extend(appositive)
+        subject = (subj[0], subj[-1] + 1) if subj else None
+        source = (source_from, comp_i) if source_from is not None else None
+        return CueHit(i, form, comp, comp_i, start, subject, source, venue, direct)
+
+    def close() -> None:
+        nonlocal closed, appositive
+        if subj and not closed:
+            closed = True
+        appositive = None
+
+    j = i + 1
+    while j < limit:
+        if j in stoppers:
+            return None
+        w = doc.norms[j]
+        d = doc.direct_opening(j)
+        if d is not None:
+            if d.close is not None and d.words <= 3 and not (j > 0 and doc.is_colon(j - 1)):
+                # a quoted name inside the subject or venue: 'ونقل موقع "يديعوت أحرونوت"'
+                k = doc.token_at(d.outer_end)
+                if not closed:
+                    subj.extend(range(j, k))
+                j = k
+                continue
+            if "quote" in comps or "colon" in comps:
+                return hit("quote", j, d.start, d)
+            return None
+        if doc.is_colon(j):
+            if "colon" not in comps and "quote" not in comps:
+                return None
+            k = j + 1
+            if k >= len(doc):
+                return None
+            d2 = doc.direct_opening(k)
+            if d2 is not None and (d2.close is not None or d2.words >= 2):
+                return hit("quote", j, d2.start, d2)
+            if doc.norms[k] in lex.complementizers and k + 1 < len(doc):
+                return hit("that", k, doc.tokens[k + 1].start)
+            return hit("colon", j, doc.tokens[k].start)
+        if w in lex.complementizers and not w.startswith("ف") and doc.norms[j - 1] not in _NOT_COMPLEMENT:
+            if ("that" in comps or source_from is not None) and j + 1 < len(doc):
+                return hit("that", j, doc.tokens[j + 1].start)
+            return None
+        prep = _prep(w)
+        if prep is not None:
+            if lemma.relay and prep == "عن" and source_from is None:
+                source_from = j + 1
+                close()
+                closed = True
+                j += 1
+                continue
+            if prep in comps:
+                nxt = j + 1
+                if nxt < len(doc) and doc.norms[nxt] in lex.complementizers and nxt + 1 < len(doc):
+                    return hit("that", nxt, doc.tokens[nxt + 1].start)
+                if nxt < len(doc):
+                    return hit(prep, j, doc.tokens[nxt].start)
+                return None
+            if prep == "من" and subj and not closed and doc.norms[subj[-1]] in lex.quantity_nouns:
+                subj.append(j)  # "عدد من المواطنين"
+                j += 1
+                continue
+            close()
+            j += 1
+            continue
+        if source_from is not None and w in lex.relay_nouns:
+            k = j + 1
+            while k < len(doc) and doc.is_comma(k):
+                k += 1
+            if k < len(doc) and doc.norms[k] in lex.complementizers and k + 1 < len(doc):
+                return hit("that", k, doc.tokens[k + 1].start)
+            if k < len(doc):
+                return hit("relay", j, doc.tokens[k].start)
+            return None
+        if (subj or participle or source_from is not None or lemma.object) and _clitic_complement(
+            w, comps, lemma.object and (bool(subj) or participle or closed)
+        ):
+            return hit(w[0], j, doc.tokens[j].start)
+        if not subj and w in _BARE_OPENERS and "colon" in comps and (not participle or j == i + 1):
+            return hit("bare", j, doc.tokens[j].start)
+        if w in lex.prepositional_pronouns:
+            j += 1  # "فقال له:", "أعلنت فيه أنها": never the subject
+            continue
+        if doc.is_comma(j):
+            if appositive:
+                if _name_like(doc, appositive):
+                    subj.extend(appositive)  # "مدير عام …، عبدالله المرشد، أن"
+                appositive = None
+            elif subj and appositive is None and np_start is None and not venue:
+                closed = True
+                appositive = []
+            j += 1
+            continue
+        v = venue_at(doc, j)
+        if v is not None and v > j:
+            venue = (doc.tokens[j].start, doc.tokens[v - 1].end)
+            close()
+            j = v
+            continue
+        bare = w[1:] if w[:1] == "و" and len(w) > 3 else w
+        if w in lex.time_words or bare in lex.time_words:
+            if appositive is not None and not appositive:
+                j += 1
+                continue
+            close()
+            j += 1
+            continue
+        if w in lex.adjunct_starts or w in _TEMPORAL or w in _ATTRIBUTION_WORDS:
+            continues_np = (
+                w == "في" and subj and not closed and len(subj) <= 3 and strip_proclitic(doc.norms[subj[0]], lex.np_in_heads)
+            )
+            if not continues_np:
+                close()
+                j += 1
+                continue
+        if w in lex.relatives and subj:
+            close()
+        if not closed:
+            subj.append(j)
+        elif appositive is not None:
+            appositive.append(j)
+            if len(appositive) > _MAX_APPOSITIVE:
+                appositive = None
+        elif np_start is None:
+            np_start = j
+        j += 1
+    if appositive:
+        np_start = appositive[0]
+    return _without_complement(doc, i, form, subj, closed, np_start, venue)
+
+
+def _without_complement(
+    doc: QuoteDoc,
+    i: int,
+    form: CueForm,
+    subj: list[int],
+    closed: bool,
+    np_start: int | None,
+    venue: tuple[int, int] | None,
+) -> CueHit | None:
+    """Readings without a complement word.
+
+    ``before``: "… كما أعلنت المحكمة" attributes the clause before كما.
+    ``np``: a bare object after a subject that is clearly closed (by a comma, a
+    venue, or the end of a known mention) and looks like a source, or right
+    after a cue whose subject stands before it ("الفحوصات أكدت عدم تمكنه").
+    """
+    end = doc.sentence_end_token(i)
+    prev = doc.norms[i - 1] if i > 0 else ""
+    subject = (subj[0], subj[-1] + 1) if subj else None
+    if prev in ("كما", "وكما") and form.tense != "participle" and subject is not None:
+        s0 = doc.sentence_start_token(i)
+        first = next((k for k in range(s0, i - 1) if doc.is_word(k)), None)
+        if first is None:
+            return None
+        return CueHit(i, form, "before", first, doc.tokens[first].start, subject, None, venue)
+    if "np" not in form.lemma.complements:
+        return None
+    if form.tense != "participle":
+        if not form.proclitic and left_subject(doc, i) is not None and i + 1 < end and doc.is_word(i + 1):
+            return CueHit(i, form, "np", i + 1, doc.tokens[i + 1].start, None, None, venue)
+        if not subj:
+            return None
+        refs = doc.mentions_in(doc.tokens[subj[0]].start, doc.tokens[subj[-1]].end)
+        person = [r for r in refs if (r.entity.type if r.entity else r.mention.type) in ("PERSON", "ORG")]
+        if not closed or form.ambiguous:
+            if not person:
+                return None
+            last = max(r.mention.end for r in person)
+            k = doc.token_at(last)
+            subj = [t for t in subj if doc.tokens[t].end <= last]
+            while k < end and (doc.norms[k] in lexicon().time_words or doc.is_comma(k)):
+                k += 1
+            np_start = k
+        elif not source_like(doc, subj[0], subj[-1] + 1):
+            return None
+    if np_start is None or np_start >= end or not doc.is_word(np_start):
+        return None
+    subject = (subj[0], subj[-1] + 1) if subj else None
+    return CueHit(i, form, "np", np_start, doc.tokens[np_start].start, subject, None, venue, None, True)
+
+
+def _plausible(doc: QuoteDoc, found: CueHit) -> bool:
+    """Reject readings whose subject cannot be a source: an ambiguous form (بين،
+    عبر) or a relay verb (نقل is also the noun "transfer") needs one that looks
+    like it, unless its complement is right there."""
+    lemma = found.form.lemma
+    if found.subject is None:
+        return not (found.form.ambiguous and found.comp == "np")
+    if found.form.ambiguous or (lemma.relay and found.source is None):
+        return source_like(doc, *found.subject)
+    return True
+
+
+def find_cues(doc: QuoteDoc) -> list[CueHit]:
+    """Every cue with a complement, in text order (title excluded)."""
+    hits: dict[int, CueHit] = {}
+    stoppers: set[int] = set()
+    for i in range(len(doc) - 1, -1, -1):
+        tok = doc.tokens[i]
+        if tok.kind != "arabic" or doc.in_title(tok.start):
+            continue
+        prev = doc.norms[i - 1] if i > 0 else ""
+        if prev in ("حسبما", "وحسبما", "بحسبما") or (prev == "ما" and i > 1 and doc.norms[i - 2] in _ATTRIBUTION_WORDS):
+            continue  # "حسبما أفاد مصدر": an attribution phrase, read by khabar.quotes.attribution
+        for form in _candidate_forms(doc, i):
+            found = scan(doc, i, form, stoppers)
+            if found is not None and _plausible(doc, found):
+                hits[i] = found
+                stoppers.add(i)
+                break
+    return [hits[i] for i in sorted(hits)]

@@ -1,0 +1,112 @@
+"""Closed word classes the quote rules look words up in (``data/quotes/lexicon.json``).
+
+Every class is held in the matching form of :mod:`khabar.text.normalize`, so a
+rule asks ``is_complementizer("إنّه")`` without caring about hamza or shadda.
+Complementizers are expanded here with their proclitics and pronoun suffixes
+("أنّ" → أن، وأن، بأن، أنه، إنها، بأنهم …) rather than listed one by one.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from khabar.text.normalize import normalize
+
+_PROCLITICS = ("", "و", "ف", "ب", "ل", "وب", "ول", "فب", "فل")
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    complementizers: frozenset[str]
+    relay_nouns: frozenset[str]
+    adjunct_starts: frozenset[str]
+    venue_starts: frozenset[str]
+    venue_nouns: frozenset[str]
+    time_words: frozenset[str]
+    media_nouns: frozenset[str]
+    media_names: frozenset[str]
+    org_nouns: frozenset[str]
+    document_nouns: frozenset[str]
+    source_nouns: frozenset[str]
+    np_in_heads: frozenset[str]
+    anaphors: frozenset[str]
+    relatives: frozenset[str]
+    clause_openers: frozenset[str]
+    kana: frozenset[str]
+    headline_labels: frozenset[str]
+    title_labels: frozenset[str]
+    person_heads: frozenset[str]
+    quantity_nouns: frozenset[str]
+    subordinators: frozenset[str]
+    prepositional_pronouns: frozenset[str]
+
+
+def _norm_all(words: list[str]) -> frozenset[str]:
+    return frozenset(normalize(w) for w in words)
+
+
+def _with_article(words: list[str]) -> frozenset[str]:
+    """The words with and without ال, and with a ل/ب proclitic (للوزارة، بالوزارة)."""
+    out: set[str] = set()
+    for w in words:
+        n = normalize(w)
+        bare = n[2:] if n.startswith("ال") and len(n) > 3 else n
+        out.update({bare, "ال" + bare})
+    return frozenset(out)
+
+
+@cache
+def lexicon() -> Lexicon:
+    """The word classes, loaded once on first use."""
+    path = resources.files("khabar") / "data" / "quotes" / "lexicon.json"
+    raw = json.loads(path.read_text(encoding="utf-8"))
+    pronouns = [""] + [normalize(p) for p in raw["pronoun_suffixes"]]
+    comps: set[str] = set()
+    for base in raw["complementizers"]:
+        b = normalize(base)
+        for clitic in ("", "و", "ف"):
+            for pronoun in pronouns:
+                comps.add(clitic + b + pronoun)
+    comps.update({"انني", "اننا", "بانني", "باننا"})
+    relay = {normalize(n) + normalize(p) for n in raw["relay_nouns"] for p in raw["pronoun_suffixes"]}
+    return Lexicon(
+        complementizers=frozenset(comps),
+        relay_nouns=frozenset(relay),
+        adjunct_starts=_norm_all(raw["adjunct_starts"]),
+        venue_starts=_norm_all(raw["venue_starts"]),
+        venue_nouns=_with_article(raw["venue_nouns"]),
+        time_words=_norm_all(raw["time_words"]),
+        media_nouns=_with_article(raw["media_nouns"]),
+        media_names=_norm_all(raw["media_names"]),
+        org_nouns=_with_article(raw["org_nouns"]),
+        document_nouns=_with_article(raw["document_nouns"]),
+        source_nouns=_with_article(raw["source_nouns"]),
+        np_in_heads=_with_article(raw["np_in_heads"]),
+        anaphors=_norm_all(raw["anaphors"]),
+        relatives=_norm_all(raw["relatives"]) | {"و" + normalize(w) for w in raw["relatives"]},
+        clause_openers=_norm_all(raw["clause_openers"]) | {"و" + normalize(w) for w in raw["clause_openers"]},
+        kana=_norm_all(raw["kana"]),
+        headline_labels=_norm_all(raw["headline_labels"]),
+        title_labels=_with_article(raw["title_labels"]),
+        person_heads=_with_article(raw["person_heads"]) | _with_article(raw["np_in_heads"]),
+        quantity_nouns=_norm_all(raw["quantity_nouns"]),
+        subordinators=_norm_all(raw["subordinators"]) | {"و" + normalize(w) for w in raw["subordinators"]},
+        prepositional_pronouns=_norm_all(raw["prepositional_pronouns"]),
+    )
+
+
+def strip_proclitic(word: str, allowed: frozenset[str]) -> str | None:
+    """``word`` (matching form) with one of the proclitics و ف ب ل removed so that
+    the rest is in ``allowed``; the word itself if it is; None otherwise."""
+    if word in allowed:
+        return word
+    for clitic in _PROCLITICS[1:]:
+        if word.startswith(clitic) and word[len(clitic) :] in allowed:
+            return word[len(clitic) :]
+        # ل swallows the alef of the article: للوزارة = ل + الوزارة.
+        if clitic.endswith("ل") and word.startswith(clitic + "ل") and "ال" + word[len(clitic) + 1 :] in allowed:
+            return "ال" + word[len(clitic) + 1 :]
+    return None

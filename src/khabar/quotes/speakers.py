@@ -1,0 +1,303 @@
+"""Who said it: turn a subject phrase, or the lack of one, into a :class:`Speaker`.
+
+Arabic news puts the subject after the cue ("قال الرئيس …", "وأكد أمير بايوف
+أن"), before it inside a reported clause ("أن ريفلين أبلغ"), or leaves it out
+("وأضاف أن …") when the same person goes on speaking. This module answers each
+case:
+
+- :func:`resolve_phrase`: a subject phrase → the entity named in it (a person
+  name first, then a title mention such as "المستشار الأذري", then an
+  organization or place), or the phrase itself when no entity is known. The
+  phrase's head noun says whether the source is a medium ("الصحف
+  الإسرائيلية", "موقع يديعوت أحرونوت"), an organization, or a document;
+- :func:`left_subject`: the subject written before the cue, bounded by a
+  complementizer, كان, a relative pronoun or the sentence start;
+- :func:`agrees`: the cue's gender must match its antecedent's (أضافت continues
+  a woman or an organization, not the man quoted last).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from khabar.model import Speaker
+from khabar.quotes.cues import lookup
+from khabar.quotes.doc import MentionRef, QuoteDoc
+from khabar.quotes.lexicon import lexicon, strip_proclitic
+
+_TYPE_RANK = {"PERSON": 0, "ORG": 1, "LOC": 2, "MISC": 3}
+# "بعد أن نشرت …": the clause after these is not reported content.
+_NOT_REPORTED = frozenset({"بعد", "قبل", "منذ", "دون", "حتي", "عقب", "كما", "وكما", "رغم", "برغم", "لو", "مع"})
+_MAX_LEFT = 8
+_DISCOURSE = frozenset(
+    {
+        "بدوره",
+        "بدورها",
+        "بدورهم",
+        "جانبه",
+        "جانبها",
+        "جهته",
+        "جهتها",
+        "ناحيته",
+        "ناحيتها",
+        "هذا",
+        "وهذا",
+        "كذلك",
+        "ايضا",
+        "بل",
+        "لكن",
+        "ولكن",
+        "الا",
+        "اما",
+        "واما",
+        "ان",
+        "اذا",
+        "لو",
+        "لذلك",
+        "ولذلك",
+        "لم",
+        "لن",
+        "لا",
+        "ما",
+        "قد",
+        "وقد",
+        "فقد",
+        "هنا",
+        "عندما",
+        "حين",
+        "حينما",
+        "وعندما",
+        "فيه",
+        "فيها",
+        "وفيه",
+        "وفيها",
+        "له",
+        "لها",
+    }
+)
+
+
+@dataclass(slots=True)
+class Source:
+    """A resolved speaker with the grammatical gender the cue showed for it."""
+
+    speaker: Speaker
+    gender: str | None = None
+
+
+def same(a: Speaker | None, b: Speaker | None) -> bool:
+    """Whether two speakers are one source: same entity, or same phrase."""
+    if a is None or b is None:
+        return False
+    if a.entity and b.entity:
+        return a.entity == b.entity
+    return (a.start, a.end) == (b.start, b.end) or a.text == b.text
+
+
+def agrees(gender: str | None, other: str | None) -> bool:
+    return gender is None or other is None or gender == other
+
+
+def _kind_of_phrase(doc: QuoteDoc, a: int, b: int) -> str:
+    """person | org | media | unknown from the phrase's first noun."""
+    lex = lexicon()
+    for k in range(a, min(b, a + 3)):
+        w = doc.norms[k]
+        if not doc.is_word(k):
+            d = doc.direct_opening(k)
+            if d is not None and d.close is not None:
+                return "media" if _quoted_is_media(doc, d.start, d.end) else "person"
+            continue
+        if strip_proclitic(w, lex.media_nouns) is not None or w in lex.media_names:
+            return "media"
+        two = w + " " + doc.norms[k + 1] if k + 1 < len(doc) else w
+        if two in lex.media_names or two in lex.media_nouns:
+            return "media"
+        if strip_proclitic(w, lex.org_nouns) is not None or two in lex.org_nouns:
+            return "org"
+        if strip_proclitic(w, lex.document_nouns) is not None:
+            return "unknown"
+        return "person"
+    return "person"
+
+
+def _quoted_is_media(doc: QuoteDoc, start: int, end: int) -> bool:
+    from khabar.text.normalize import normalize
+
+    name = normalize(doc.text[start:end]).strip()
+    return name in lexicon().media_names
+
+
+def _phrase_bounds(doc: QuoteDoc, a: int, b: int) -> tuple[int, int]:
+    """Drop leading/trailing punctuation tokens from token range ``[a, b)``."""
+    while a < b and doc.is_punct(a) and doc.direct_opening(a) is None:
+        a += 1
+    while b > a and doc.is_punct(b - 1) and doc.tokens[b - 1].text not in "»\"”)":
+        b -= 1
+    return a, b
+
+
+def _best_mention(refs: list[MentionRef]) -> MentionRef | None:
+    def rank(ref: MentionRef) -> tuple[int, int, int]:
+        m = ref.mention
+        etype = ref.entity.type if ref.entity is not None else m.type
+        return (_TYPE_RANK.get(etype, 4), 0 if m.kind == "name" else 1, m.start)
+
+    refs = [r for r in refs if r.mention.kind != "nisba"]
+    return min(refs, key=rank) if refs else None
+
+
+def resolve_phrase(doc: QuoteDoc, a: int, b: int) -> Speaker | None:
+    """The speaker named by the token range ``[a, b)`` of a subject phrase.
+
+    "مستشار نائبة رئيس أذربيجان أيلتشين أمير بايوف" resolves to the person
+    entity of "أيلتشين أمير بايوف" when entities are known, else to the phrase.
+    """
+    a, b = _phrase_bounds(doc, a, b)
+    if a >= b:
+        return None
+    start, end = doc.tokens[a].start, doc.tokens[b - 1].end
+    kind = _kind_of_phrase(doc, a, b)
+    best = _best_mention(doc.mentions_in(start, end))
+    if best is not None:
+        etype = best.entity.type if best.entity is not None else best.mention.type
+        # An organization or place inside a person phrase ("المتحدث باسم الشرطة")
+        # is the speaker only when it opens the phrase.
+        if etype == "PERSON" or best.mention.start <= start + 2 or kind in ("media", "org"):
+            if etype == "PERSON":
+                kind = "person"
+            elif kind != "media":
+                kind = "media" if _named_medium(best) else "org"
+            m = best.mention
+            return Speaker(
+                text=m.text,
+                start=m.start,
+                end=m.end,
+                entity=best.entity.id if best.entity is not None else None,
+                kind=kind,
+            )
+    return Speaker(text=doc.text[start:end], start=start, end=end, kind=kind)
+
+
+def source_like(doc: QuoteDoc, a: int, b: int) -> bool:
+    """Whether tokens ``[a, b)`` look like a source: a known mention, a quoted name,
+    or a source, title, media, organization or document noun among its first words
+    ("مصادر", "حاكم المنطقة", "رصد دائرة الأوقاف", "لوكالة الأنباء")."""
+    lex = lexicon()
+    if a >= b:
+        return False
+    refs = doc.mentions_in(doc.tokens[a].start, doc.tokens[b - 1].end)
+    if any(r.mention.kind != "nisba" for r in refs):
+        return True
+    d = doc.direct_opening(a)
+    if d is not None and d.close is not None and d.words <= 4:
+        return True
+    classes = lex.source_nouns | lex.media_nouns | lex.org_nouns | lex.document_nouns | lex.person_heads
+    words = [k for k in range(a, b) if doc.is_word(k)][:3]
+    for n, k in enumerate(words):
+        w = doc.norms[k]
+        if w.startswith("لل") and len(w) > 4:
+            w = "ال" + w[2:]
+        if strip_proclitic(w, classes) is not None or w in lex.media_names:
+            return True
+        if n + 1 < len(words) and w + " " + doc.norms[words[n + 1]] in lex.media_names:
+            return True
+    return False
+
+
+def _named_medium(ref: MentionRef) -> bool:
+    from khabar.text.normalize import normalize
+
+    return normalize(ref.mention.text) in lexicon().media_names
+
+
+def points_back(doc: QuoteDoc, a: int, b: int) -> bool:
+    """A "subject" that only points back ("هؤلاء", "معاليه", "بدوره", "أيضاً")."""
+    a, b = _phrase_bounds(doc, a, b)
+    words = [doc.norms[k] for k in range(a, b) if doc.is_word(k)]
+    lex = lexicon()
+    return bool(words) and all(w in lex.anaphors or w in _DISCOURSE or w in lex.time_words for w in words)
+
+
+def _is_cue(doc: QuoteDoc, k: int) -> bool:
+    return bool(lookup(doc.tokens[k].text))
+
+
+def left_subject(doc: QuoteDoc, i: int) -> tuple[int, int, int] | None:
+    """The subject written before cue ``i`` as ``(a, b, boundary)`` token indices.
+
+    ``boundary`` is the token that closes it on the left (a complementizer for a
+    reported clause, "أن ريفلين أبلغ"; -1 for the sentence start). Only a cue
+    without a proclitic can have one: "وأكد" continues a clause, "أكد" after a
+    noun phrase predicates it.
+    """
+    lex = lexicon()
+    s0 = doc.sentence_start_token(i)
+    j = i - 1
+    while j >= s0 and doc.norms[j] in ("قد", "لقد"):
+        j -= 1  # "X قد أعلن"
+    if j >= s0 and doc.is_comma(j):
+        j -= 1
+    b = j + 1
+    boundary = s0 - 1
+    limit = _MAX_LEFT
+    while j >= s0:
+        w = doc.norms[j]
+        if w in lex.relatives and j - 1 >= s0 and doc.is_comma(j - 1) and limit == _MAX_LEFT:
+            # "جونز وشقيقته، التي أدينت أيضاً، زعما": step over the relative clause.
+            limit = _MAX_LEFT + 8
+            j -= 2
+            continue
+        if w in lex.complementizers or w in lex.kana or doc.is_colon(j) or doc.is_comma(j) or doc.is_terminal(j):
+            boundary = j
+            break
+        if w in lex.relatives or strip_proclitic(w, lex.clause_openers) is not None or w in lex.subordinators:
+            return None
+        if _is_cue(doc, j):
+            return None
+        j -= 1
+    a = j + 1
+    if a >= b or b - a > limit:
+        return None
+    if boundary >= s0 and doc.is_comma(boundary):
+        return None
+    if boundary > s0 and doc.norms[boundary] in lex.complementizers and doc.norms[boundary - 1] in _NOT_REPORTED:
+        return None
+    first = doc.norms[a]
+    bare = first[1:] if first[:1] in ("و", "ف") and len(first) > 3 else first
+    if (
+        strip_proclitic(first, lex.adjunct_starts) is not None
+        or first in _DISCOURSE
+        or bare in _DISCOURSE
+        or first in lex.time_words
+        or not doc.is_word(a)
+    ):
+        return None
+    # With a mention layer, a subject names something; otherwise trust the shape.
+    if (
+        doc.mentions
+        and not doc.mentions_in(doc.tokens[a].start, doc.tokens[b - 1].end)
+        and strip_proclitic(first, lex.source_nouns | lex.org_nouns | lex.document_nouns | lex.media_nouns) is None
+    ):
+        return None
+    return a, b, boundary
+
+
+def relative_antecedent(doc: QuoteDoc, i: int) -> tuple[int, int] | None:
+    """For "… الذي قال": the noun phrase the relative pronoun refers to."""
+    lex = lexicon()
+    r = i - 1
+    if r < 0 or doc.norms[r] not in lex.relatives:
+        return None
+    s0 = doc.sentence_start_token(i)
+    before = doc.tokens[r].start
+    refs = [ref for ref in doc.mentions_in(doc.tokens[max(s0, r - 8)].start, before) if ref.mention.kind != "nisba"]
+    if refs:
+        m = max(refs, key=lambda ref: ref.mention.end).mention
+        return doc.token_at(m.start), doc.token_at(m.end)
+    j = r - 1
+    while j >= s0 and r - j <= 6 and doc.is_word(j):
+        j -= 1
+    if j + 1 >= r:
+        return None
+    return j + 1, r
