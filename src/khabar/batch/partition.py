@@ -147,7 +147,7 @@ def analyse_unit(unit: Unit, options: Options, *, record_timeout: float | None =
             with _time_limit(record_timeout):
                 doc = process(item, options).to_dict()
             rows = analysis_rows(doc, line=line)
-        except Exception as err:  # one bad record must not stop the other thousands
+        except (Exception, RecordTimeout) as err:  # one bad record must not stop the other thousands
             log.warning("%s: line %s: %s: %s", item.source or source, line, type(err).__name__, err)
             out.failures.append(
                 failure_row(
@@ -178,9 +178,11 @@ def _records(unit: Unit, options: Options, out: UnitRows) -> Iterator[Record]:
         try:
             for item in read(Path(path), options):
                 yield path, None, item
-        except IngestError as err:
+        except IngestError as err:  # the whole file is unreadable: it counts as one record
+            out.records += 1
             out.failures.append(failure_row(err.source, err.line, err.problem, stage="ingest", unit=unit.key))
         except Exception as err:  # a reader bug on one file must not lose the others
+            out.records += 1
             log.warning("%s: reading failed: %s: %s", path, type(err).__name__, err)
             out.failures.append(
                 failure_row(path, None, f"{type(err).__name__}: {err}", stage="read", unit=unit.key)
@@ -231,8 +233,12 @@ def _line_records(unit: Unit, options: Options, out: UnitRows) -> Iterator[Recor
         return
 
 
-class RecordTimeout(Exception):
-    """An article spent longer than ``Job.record_timeout`` in the pipeline."""
+class RecordTimeout(BaseException):
+    """An article spent longer than ``Job.record_timeout`` in the pipeline.
+
+    A ``BaseException``, like ``KeyboardInterrupt``, so that a stage's own
+    ``except Exception`` cannot swallow it and let the record run on unlimited.
+    """
 
 
 @contextmanager
@@ -241,7 +247,8 @@ def _time_limit(seconds: float | None) -> Iterator[None]:
 
     Only where a signal can be delivered: the main thread of a Unix process,
     which is where both the pool's and Spark's Python workers run tasks.
-    Elsewhere the record runs without a limit.
+    Elsewhere the record runs without a limit. Python runs the handler between
+    bytecodes, so a long call inside a C extension is stopped when it returns.
     """
     usable = (
         seconds
