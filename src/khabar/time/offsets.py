@@ -67,7 +67,7 @@ def _offset(match: regex.Match[str], anchor: Anchor | None, text: str) -> Candid
     unit = code.rstrip("2")
     prep = " ".join((match.group("prep") or "").split())
     start, end = span(match)
-    after = text[end : end + 30]
+    after = "" if match.group("now") else text[end : end + 30]
     # "منذ عام 2010", "قبل سنة 2000", "ملايين عام 1980": the unit word introduces a year.
     if code in ("Y", "M", "D") and regex.match(r"\s*\d", after):
         return None
@@ -110,9 +110,11 @@ def rules() -> tuple[Rule, ...]:
     definite_units = alternation(["ال" + u for u in w["units"]])
     number = rf"(?:\d+(?:[.,]\d+)?|{cardinal_pattern()}|نصف|ربع)"
     preps = r"قبل|بعد|منذ|خلال|لمده|مده|مدتها|مدته|طوال|طيله|علي\s+مدي|علي\s+مدار|في\s+غضون"
+    # Only و/ف are stripped before the span: "لمدة" and "بعد" start with what looks
+    # like a clitic, and "لثلاثة أيام" keeps its ل inside the span.
     offset = (
-        rf"{LEFT}(?P<x>(?:(?P<prep>{preps})\s+)?(?:(?P<num>{number})\s*)?(?P<unit>{units}){RIGHT}"
-        rf"(?:\s+و\s*(?P<half>نصف|ربع){RIGHT})?)"
+        rf"(?<!\w)(?:[وف](?=\w))?(?P<x>(?:(?P<prep>{preps})\s+|[لب](?=\w))?(?:(?P<num>{number})\s*)?"
+        rf"(?P<unit>{units}){RIGHT}(?:\s+و\s*(?P<half>نصف|ربع){RIGHT})?(?P<now>\s+من\s+(?:الان|الحين){RIGHT})?)"
     )
     adjectives = "|".join(
         (
