@@ -59,8 +59,10 @@ def annotate(analysis: Analysis, options: Options) -> Analysis:
         return bisect.bisect_right(starts, pos) - 1
 
     words = references.build_words(tokens, names, text)
-    names = [m for m in names if not references.adjectival_country(m, words)]
-    words = references.build_words(tokens, names, text)
+    kept = [m for m in names if not references.adjectival_country(m, words)]
+    if len(kept) != len(names):
+        names = kept
+        words = references.build_words(tokens, names, text)
     resolver = Resolver()
     cluster_of: dict[Mention, Cluster] = {}
     for item in references.items(words, names, text, sentence, len(analysis.article.title)):
@@ -123,9 +125,15 @@ def _missed_countries(tokens: Sequence[Token], names: Sequence[Mention], text: s
     arabic = [t for t in tokens if t.kind == "arabic"]
     lengths = sorted(places.country_name_lengths(), reverse=True)
     out: list[Mention] = []
+    firsts = places.country_first_words()
     i = 0
     while i < len(arabic):
         found = False
+        word = arabic[i].text
+        if not any(places.key(("ا" if word[p - 1 : p + 1] == "لل" else "") + word[p:]) in firsts
+                   for p in [0, *_clitic_splits(word)]):  # fmt: skip
+            i += 1
+            continue
         for n in lengths:
             span = arabic[i : i + n]
             if len(span) < n or any(_gap(text, a, b) for a, b in itertools.pairwise(span)):

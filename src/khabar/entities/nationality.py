@@ -218,7 +218,13 @@ def country_of(word: str) -> Country | None:
     return places.country(m.code) if m else None
 
 
-def _bases(word: str) -> set[str]:
+@cache
+def _phrase_firsts() -> frozenset[str]:
+    return frozenset(phrase[0] for phrase in _lexicon()[1])
+
+
+@lru_cache(maxsize=65536)
+def _bases(word: str) -> frozenset[str]:
     """Stems of ``word`` with any nisba suffix removed ("الشمالية" → "شمالي")."""
     out: set[str] = set()
     for sp in splits(word):
@@ -227,7 +233,7 @@ def _bases(word: str) -> set[str]:
             # Not the accusative ا: "جنوب أفريقيا" is the country, not "جنوب أفريقي".
             if suffix not in ("", "ا") and sp.base.endswith(suffix) and sp.base[: -len(suffix)].endswith("ي"):
                 out.add(sp.base[: -len(suffix)])
-    return out
+    return frozenset(out)
 
 
 def phrase_at(words: Sequence[str], i: int) -> tuple[str, int] | None:
@@ -236,6 +242,8 @@ def phrase_at(words: Sequence[str], i: int) -> tuple[str, int] | None:
     "الكوري الشمالي" → ("KP", 2); "جنوب أفريقية" → ("ZA", 2).
     """
     _, phrases = _lexicon()
+    if not _bases(words[i]) & _phrase_firsts():
+        return None
     for phrase, code in phrases.items():
         n = len(phrase)
         if i + n > len(words):

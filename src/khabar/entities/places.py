@@ -30,7 +30,7 @@ import logging
 import re
 import sys
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from khabar.model import Country
@@ -85,6 +85,7 @@ class Place:
     code: str | None
 
 
+@lru_cache(maxsize=65536)
 def key(text: str) -> str:
     """Look-up key of a place name: matching form, ة folded, spaces squeezed."""
     return " ".join(normalize(text, taa=True).split())
@@ -177,9 +178,16 @@ def country_named(text: str) -> Country | None:
     return country(code) if code else None
 
 
+@cache
 def country_name_lengths() -> frozenset[int]:
-    """Word counts of the country names, longest first use (for scanning text)."""
+    """Word counts of the country names (for scanning text)."""
     return frozenset(len(k.split()) for k in _country_index())
+
+
+@cache
+def country_first_words() -> frozenset[str]:
+    """First words of the country names, as look-up keys: a cheap test before a scan."""
+    return frozenset(k.split()[0] for k in _country_index())
 
 
 def is_ambiguous_name(text: str) -> bool:

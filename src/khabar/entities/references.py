@@ -31,6 +31,7 @@ from khabar.entities.titles import (
     Word,
     function_words,
     is_title_adjective,
+    norm_word,
     phrase_at,
     role_before,
     title_at,
@@ -76,7 +77,7 @@ def build_words(tokens: Sequence[Token], names: Sequence[Mention], text: str) ->
                 else None,
                 country=loc_country(mention.text) if mention is not None and mention.type == "LOC" else None,
                 definite=arabic and _definite(t.text),
-                fn=fn.get(normalize(t.text), frozenset()),
+                fn=fn.get(norm_word(t.text), frozenset()),
                 adjective=arabic and is_title_adjective(t.text),
                 newline=i > 0 and "\n" in text[tokens[i - 1].end : t.start],
             )

@@ -22,7 +22,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from khabar.entities import places
 from khabar.entities.nationality import NisbaMatch, splits
@@ -97,7 +97,9 @@ class Role:
         return self.cls == "counterpart"
 
 
-def _norm(text: str) -> str:
+@lru_cache(maxsize=65536)
+def norm_word(text: str) -> str:
+    """Matching form of a word or phrase, spaces squeezed (ة kept apart from ه)."""
     return " ".join(normalize(text).split())
 
 
@@ -110,11 +112,11 @@ def _lexicon() -> dict[str, list[TitleEntry]]:
     """Title entries indexed by their first word (article-free), longest first."""
     index: dict[str, list[TitleEntry]] = {}
     for row in places.data_rows("titles.tsv"):
-        words = tuple(_norm(row["form"]).split())
+        words = tuple(norm_word(row["form"]).split())
         words = (_strip_article(words[0]), *words[1:])
         fem = None
         if row["fem"]:
-            fw = tuple(_norm(row["fem"]).split())
+            fw = tuple(norm_word(row["fem"]).split())
             fem = (_strip_article(fw[0]), *fw[1:])
         entry = TitleEntry(
             " ".join(words), words, fem, row["class"], frozenset(row["flags"].split("|")) - {""}
@@ -131,7 +133,7 @@ def _lexicon() -> dict[str, list[TitleEntry]]:
 def _title_adjectives() -> frozenset[str]:
     out: set[str] = set()
     for row in places.data_rows("title_adjectives.tsv"):
-        w = _strip_article(_norm(row["word"]))
+        w = _strip_article(norm_word(row["word"]))
         out.update({w, w + "ة"})
     return frozenset(out)
 
@@ -141,7 +143,7 @@ def function_words() -> dict[str, frozenset[str]]:
     """Function word (matching form) → its kinds (preposition, host, role_link, stop, connective)."""
     kinds: dict[str, set[str]] = {}
     for row in places.data_rows("function_words.tsv"):
-        kinds.setdefault(_norm(row["word"]), set()).add(row["kind"])
+        kinds.setdefault(norm_word(row["word"]), set()).add(row["kind"])
     return {w: frozenset(k) for w, k in kinds.items()}
 
 
@@ -154,19 +156,29 @@ def _rest_matches(entry_words: tuple[str, ...], texts: Sequence[str], i: int) ->
     if i + len(entry_words) > len(texts):
         return False
     return all(
-        _strip_article(_norm(texts[i + k])) == _strip_article(entry_words[k])
+        _strip_article(norm_word(texts[i + k])) == _strip_article(entry_words[k])
         for k in range(1, len(entry_words))
     )
 
 
-def title_at(texts: Sequence[str], i: int) -> TitleHit | None:
-    """The title starting at word ``i`` of ``texts`` (surface words), longest entry first.
+@dataclass(frozen=True, slots=True)
+class _Reading:
+    """A way the first word of a title can be read: entry, form words, clitics, marking."""
 
-    ``title_at(["ووزير", "الخارجية"], 0)`` is "وزير" after the clitic و;
-    ``title_at(["نظيره"], 0)`` is the counterpart title with a possessive.
-    """
+    entry: TitleEntry
+    words: tuple[str, ...]
+    fem: bool
+    prefix: int
+    definite: bool
+    possessive: bool
+
+
+@lru_cache(maxsize=65536)
+def _readings(word: str) -> tuple[_Reading, ...]:
+    """Every title entry ``word`` can start, longest entry first (cached per word)."""
     index = _lexicon()
-    for sp in splits(texts[i], False):
+    out: list[_Reading] = []
+    for sp in splits(word, False):
         base = sp.base
         candidates: list[tuple[str, bool]] = [(base, False)]
         for suffix in _POSSESSIVES:
@@ -183,18 +195,29 @@ def title_at(texts: Sequence[str], i: int) -> TitleHit | None:
                 words = entry.fem if is_fem and entry.fem else entry.words
                 if possessive and len(words) > 1:
                     continue
-                if not _rest_matches(words, texts, i):
-                    continue
-                # "ولي العهد", "خادم الحرمين الشريفين": definite through a later word.
-                inner = any(_norm(texts[i + k]).startswith("ال") for k in range(1, len(words)))
-                return TitleHit(
-                    entry=entry,
-                    gender="f" if is_fem else "m",
-                    n=len(words),
-                    prefix=sp.prefix,
-                    definite=sp.definite or possessive or inner,
-                    possessive=possessive,
-                )
+                out.append(_Reading(entry, words, is_fem, sp.prefix, sp.definite, possessive))
+    return tuple(out)
+
+
+def title_at(texts: Sequence[str], i: int) -> TitleHit | None:
+    """The title starting at word ``i`` of ``texts`` (surface words), longest entry first.
+
+    ``title_at(["ووزير", "الخارجية"], 0)`` is "وزير" after the clitic و;
+    ``title_at(["نظيره"], 0)`` is the counterpart title with a possessive.
+    """
+    for r in _readings(texts[i]):
+        if not _rest_matches(r.words, texts, i):
+            continue
+        # "ولي العهد", "خادم الحرمين الشريفين": definite through a later word.
+        inner = any(norm_word(texts[i + k]).startswith("ال") for k in range(1, len(r.words)))
+        return TitleHit(
+            entry=r.entry,
+            gender="f" if r.fem else "m",
+            n=len(r.words),
+            prefix=r.prefix,
+            definite=r.definite or r.possessive or inner,
+            possessive=r.possessive,
+        )
     return None
 
 
@@ -225,7 +248,7 @@ def _summarize(words: Sequence[Word], s: int, e: int, text: str) -> Role:
                 complement.append(w.title.entry.lemma)
                 k += w.title.n
                 continue
-            complement.append(_strip_article(_norm(w.text[_clitics(w) :])))
+            complement.append(_strip_article(norm_word(w.text[_clitics(w) :])))
         k += 1
     return Role(
         start=words[s].start + hit.prefix,
