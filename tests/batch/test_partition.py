@@ -108,3 +108,57 @@ def test_a_missing_file_in_a_group_is_a_failure_and_the_others_are_read(tmp_path
     assert sum(len(v) for v in rows.tables["articles"].values()) == 1
     assert [(f["source"], f["stage"]) for f in rows.failures] == [(str(empty), "ingest")]
     assert "empty file" in rows.failures[0]["reason"]
+
+
+def _warc(path: Path, pages: list[tuple[str, str]]) -> None:
+    from io import BytesIO
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    with path.open("wb") as f:
+        writer = WARCWriter(f, gzip=True)
+        for url, html in pages:
+            headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
+            record = writer.create_warc_record(
+                url, "response", payload=BytesIO(html.encode("utf-8")), http_headers=headers
+            )
+            writer.write_record(record)
+
+
+PAGE = """<html><head><title>{title}</title>
+<meta property="article:published_time" content="{date}"></head>
+<body><article><h1>{title}</h1><p>{body}</p><p>وأضاف المسؤول أن العمل سيستمر خلال الأشهر المقبلة وفق الخطة المعتمدة.</p></article></body></html>"""
+
+
+def test_a_warc_file_is_read_by_the_warc_reader(tmp_path: Path, options: Options) -> None:
+    path = tmp_path / "crawl.warc.gz"
+    _warc(
+        path,
+        [
+            (
+                "https://news.example/a",
+                PAGE.format(
+                    title="افتتاح مستشفى جديد في الدمام",
+                    date="2021-03-02",
+                    body="افتتح وزير الصحة اليوم مستشفى جديدا في مدينة الدمام بسعة ثلاثمئة سرير لخدمة سكان المنطقة الشرقية.",
+                ),
+            ),
+            (
+                "https://news.example/b",
+                PAGE.format(
+                    title="انطلاق موسم الحج",
+                    date="2020-07-28",
+                    body="بدأ ضيوف الرحمن التوافد على مشعر منى اليوم مع انطلاق أولى مناسك الحج وسط إجراءات صحية مشددة.",
+                ),
+            ),
+        ],
+    )
+    (unit,) = plan([tmp_path])
+    assert unit.kind == "file"
+    rows = analyse_unit(unit, options)
+    assert rows.failures == []
+    assert {m: [r["url"] for r in items] for m, items in rows.tables["articles"].items()} == {
+        "2021-03": ["https://news.example/a"],
+        "2020-07": ["https://news.example/b"],
+    }
