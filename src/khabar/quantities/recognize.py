@@ -46,7 +46,8 @@ from khabar.time.recognize import fold
 
 _LEFT = r"(?<!\w)(?:[وفبلك]{1,2}(?=\w))?"
 _RIGHT = r"(?!\w)"
-_WORD = regex.compile(r"\s*[«\"(]?\s*([^\W\d_][\w]*)")
+# The next word on the same line (a counted noun never sits across a paragraph break).
+_WORD = regex.compile(r"[ \t\u00a0]*[«\"(]?[ \t\u00a0]*([^\W\d_][\w]*)")
 _SKIP_TOTAL = {"اجمالي", "مجموع", "مجمل", "كامل"}
 # Ordinal words that only start a compound ("الحادي عشر", "الواحد والعشرين").
 _COMPOUND_ONLY = {"حادي", "الحادي", "حاديه", "الحاديه", "واحد", "الواحد", "واحده", "الواحده"}
@@ -96,9 +97,10 @@ def _pattern() -> regex.Pattern[str]:
         rf"|(?P<w>{cardinal_pattern()}){_RIGHT})"
     )
     tail = rf"(?:\s*(?P<pct>{percent})(?!\w)|\s*(?:من\s+)?(?P<cur>{money}){_RIGHT})?"
+    # Fractions first: "ثلاثة أرباع" must not stop at the count "ثلاثة".
     return regex.compile(
-        rf"{_LEFT}(?P<x>{number}{tail}"
-        rf"|(?P<frac>{fractions}){_RIGHT}(?:\s+(?P<fsc>{scales}){_RIGHT})?(?:\s*(?P<fpct>{percent})(?!\w))?"
+        rf"{_LEFT}(?P<x>(?P<frac>{fractions}){_RIGHT}(?:\s+(?P<fsc>{scales}){_RIGHT})?(?:\s*(?P<fpct>{percent})(?!\w))?"
+        rf"|{number}{tail}"
         rf"|(?P<ord>{ordinal_pattern()}){_RIGHT})"
     )
 
