@@ -1,0 +1,97 @@
+"""The mentions stage: name mentions from the CRF tagger, clitics left out of the span.
+
+For each sentence of the text layer the tagger labels the surface tokens
+(clitics attached, as ANERcorp has them: "وريفلين" is B-PERSON); each chunk
+becomes a :class:`~khabar.model.Mention` of kind ``name`` whose span starts
+after the conjunction/preposition clitics of its first word
+(:func:`khabar.text.clitics.mention_start`): "وأكد ريفلين" gives "ريفلين",
+"لأذربيجان" gives "أذربيجان", "والرئيس" keeps its article, and "للرئيس"
+starts at the article's lam ("لرئيس": the alef is elided in writing).
+
+The article is tagged as one document (:meth:`Tagger.tag_document`): a name
+tagged confidently once is also found where it repeats ("ريفلين" after
+"رؤوفين ريفلين"). ``score`` is the mean marginal probability of the chunk's
+tags, so later stages can drop doubtful mentions. The model is loaded on the first call,
+not on import.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+from collections.abc import Sequence
+
+from khabar.entities.conll import spans
+from khabar.entities.tagger import load_tagger
+from khabar.errors import ExtractionError
+from khabar.model import Analysis, Mention, Sentence, Token
+from khabar.options import Options
+from khabar.text.clitics import mention_start
+
+log = logging.getLogger(__name__)
+
+
+def annotate(analysis: Analysis, options: Options) -> Analysis:
+    """Fill ``analysis.mentions`` with the tagger's name mentions, in text order."""
+    if analysis.tokens is None or analysis.sentences is None:
+        raise ExtractionError("entity detection needs the tokens and sentences layers (run the text stage)")
+    return dataclasses.replace(
+        analysis, mentions=tuple(detect(analysis.article.text, analysis.tokens, analysis.sentences))
+    )
+
+
+def detect(text: str, tokens: Sequence[Token], sentences: Sequence[Sentence]) -> list[Mention]:
+    """Name mentions in ``text``, one sentence at a time."""
+    groups = _by_sentence(tokens, sentences)
+    all_tags, all_probs = load_tagger().tag_document([[t.text for t in g] for g in groups])
+    out: list[Mention] = []
+    for group, tags, probs in zip(groups, all_tags, all_probs, strict=True):
+        for first, last, typ in spans(tags):
+            mention = _mention(text, group[first:last], typ, probs[first:last])
+            if mention is not None:
+                out.append(mention)
+    return out
+
+
+def _by_sentence(tokens: Sequence[Token], sentences: Sequence[Sentence]) -> list[list[Token]]:
+    """Tokens grouped by the sentence holding them; stray tokens form their own groups.
+
+    Tokens and sentences are both in text order, so one pass suffices.
+    """
+    groups: list[list[Token]] = []
+    stray: list[Token] = []
+    k = 0
+    current: list[Token] = []
+    for tok in tokens:
+        while k < len(sentences) and sentences[k].end <= tok.start:
+            if current:
+                groups.append(current)
+                current = []
+            k += 1
+        if k < len(sentences) and sentences[k].start <= tok.start:
+            if stray:
+                groups.append(stray)
+                stray = []
+            current.append(tok)
+        else:
+            if current:
+                groups.append(current)
+                current = []
+            stray.append(tok)
+    for rest in (current, stray):
+        if rest:
+            groups.append(rest)
+    return groups
+
+
+def _mention(text: str, toks: Sequence[Token], typ: str, probs: Sequence[float]) -> Mention | None:
+    first = toks[0]
+    start = first.start
+    if first.kind == "arabic":
+        start += mention_start(first.text)
+    end = toks[-1].end
+    if start >= end:
+        log.debug("dropped an empty mention at %d", first.start)
+        return None
+    score = round(sum(probs) / len(probs), 4)
+    return Mention(start=start, end=end, text=text[start:end], type=typ, kind="name", score=score)

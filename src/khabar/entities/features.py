@@ -1,0 +1,214 @@
+"""Token features for the CRF name tagger.
+
+A name in Arabic news is told by its neighbours ("الرئيس … ريفلين", "في
+باكو") more than by its own letters (no capitals), so each token gets
+features of its own word and of two words either side. Words are seen
+through three lenses:
+
+- forms: the normalized word (no diacritics, one alef, final yā' and tā'
+  marbūṭa folded), its stem with proclitics and the article taken off
+  ("وللرئيس" → "رئيس"), and letter prefixes and suffixes ("ـية", "ـيين");
+- the lexicon baked into the model at training time (:class:`Lexicon`):
+  gazetteer membership (ANERGazet, CLDR country names) and word clusters
+  learnt from unlabeled news, which let "ريفلين" borrow evidence from other
+  surnames seen in the same contexts;
+- shape: Arabic, Latin, digits, punctuation.
+
+Clitic stripping here is deliberately the model's own (not
+:mod:`khabar.text.clitics`): the features a model was trained with must not
+change under it when the text layer's rules improve.
+
+Features are pure functions of the tokens and the lexicon, so tagging is
+deterministic; :class:`FeatureExtractor` caches the features of each word
+type, which is what makes tagging fast (most tokens in news are frequent words).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+_DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
+_ALEFS = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه"})
+_ARABIC = re.compile(r"^[\u0621-\u064a]+$")
+_LATIN = re.compile(r"^[A-Za-z][A-Za-z.'\-]*$")
+_DIGITS = re.compile(r"^[0-9\u0660-\u0669][0-9\u0660-\u0669.,/:%\-]*$")
+
+# Conjunction, then preposition, then article: و+ب+ال+… ("وبالقاهرة").
+_CONJ = ("و", "ف")
+_PREP = ("ب", "ل", "ك")
+
+
+def normalize(word: str) -> str:
+    """Fold the spellings that vary between outlets and corpora.
+
+    "إسرائيل", "اسرائيل" and "إسرائيلْ" → "اسرائيل"; "مصطفى" → "مصطفي";
+    "الرئاسة" → "الرئاسه". Hamza on wāw/yā' is kept ("مؤتمر"): it is rarely dropped.
+    """
+    return _DIACRITICS.sub("", word).translate(_ALEFS)
+
+
+def stem(word: str) -> tuple[str, str]:
+    """Split a normalized word into (proclitics, rest), article included in proclitics.
+
+    "وللرئيس" → ("ولل", "رئيس"); "بالقاهره" → ("بال", "قاهره"); "وريفلين" →
+    ("و", "ريفلين"). A clitic comes off only when at least three letters
+    remain, so short words ("بلد", "ولد") keep theirs. The split is a guess
+    ("وليد" → "ليد"); the CRF weighs it against the full word.
+    """
+    pre = ""
+    rest = word
+    if len(rest) > 3 and rest[0] in _CONJ:
+        pre, rest = rest[0], rest[1:]
+    if rest.startswith("لل") and len(rest) > 4:
+        # لل = ل + ال with the alef dropped: "للرئيس" is ل + الرئيس
+        return pre + "لل", rest[2:]
+    if len(rest) > 3 and rest[0] in _PREP and rest[1:3] == "ال":
+        pre, rest = pre + rest[0], rest[1:]
+    if rest.startswith("ال") and len(rest) > 4:
+        pre, rest = pre + "ال", rest[2:]
+    elif pre and len(rest) > 3 and rest[0] in _PREP and pre in _CONJ:
+        pre, rest = pre + rest[0], rest[1:]
+    return pre, rest
+
+
+def shape(word: str) -> str:
+    """Coarse kind of a token: ``ar``, ``lat``, ``num``, ``punct`` or ``mix``."""
+    if _ARABIC.match(word):
+        return "ar"
+    if _DIGITS.match(word):
+        return "num"
+    if _LATIN.match(word):
+        return "lat"
+    if not any(ch.isalnum() for ch in word):
+        return "punct"
+    return "mix"
+
+
+@dataclass(slots=True)
+class Lexicon:
+    """What the model knows about words beyond the training sentences.
+
+    ``clusters`` maps a normalized word to its cluster ids, coarse to fine
+    (e.g. ``("12", "311", "1874")``); ``gazetteer`` maps a normalized word to
+    the gazetteer flags it carries (``"LOC"``, ``"PER"``, ``"ORG"``,
+    ``"CTRY"``; ``"LOC_p"`` for a word inside a multi-word entry).
+    Both are built by :mod:`khabar.entities.train` and stored with the model.
+    """
+
+    clusters: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    gazetteer: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+
+_BOS = ("BOS",)
+_EOS = ("EOS",)
+
+
+class FeatureExtractor:
+    """Turns sentences of tokens into CRF feature lists, caching per word type.
+
+    The cache lives on the instance (one per loaded model), is bounded, and
+    only ever holds values that are pure functions of the word, so it cannot
+    change results.
+    """
+
+    MAX_CACHE = 300_000
+
+    def __init__(
+        self, lexicon: Lexicon, *, clusters: bool = True, gazetteer: bool = True, ngrams: bool = False
+    ) -> None:
+        self.lexicon = lexicon
+        self.ngrams = ngrams
+        self.use_clusters = clusters and bool(lexicon.clusters)
+        self.use_gazetteer = gazetteer and bool(lexicon.gazetteer)
+        self._cache: dict[str, tuple[list[str], ...]] = {}
+
+    def word_features(self, word: str) -> list[str]:
+        """Features of a word on its own, unprefixed (position 0)."""
+        return self._views(word)[0]
+
+    def sentence(self, tokens: Sequence[str]) -> list[list[str]]:
+        """Feature lists for each token of one sentence, context window ±2."""
+        views = [self._views(t) for t in tokens]
+        n = len(views)
+        out: list[list[str]] = []
+        for i in range(n):
+            feats = list(views[i][0])
+            feats += views[i - 1][1] if i >= 1 else ["-1:BOS"]
+            feats += views[i + 1][2] if i + 1 < n else ["+1:EOS"]
+            if i >= 2:
+                feats += views[i - 2][3]
+            elif i == 1:
+                feats.append("-2:BOS")
+            if i + 2 < n:
+                feats += views[i + 2][4]
+            elif i + 2 == n:
+                feats.append("+2:EOS")
+            if i >= 1:
+                feats.append("b-1:" + views[i - 1][5][0] + "|" + views[i][5][0])
+            if i + 1 < n:
+                feats.append("b+1:" + views[i][5][0] + "|" + views[i + 1][5][0])
+            out.append(feats)
+        return out
+
+    def _views(self, word: str) -> tuple[list[str], ...]:
+        """(own, as -1, as +1, as -2, as +2, [stem]) feature lists of a word."""
+        hit = self._cache.get(word)
+        if hit is not None:
+            return hit
+        views = self._compute(word)
+        if len(self._cache) >= self.MAX_CACHE:
+            self._cache.clear()
+        self._cache[word] = views
+        return views
+
+    def _compute(self, word: str) -> tuple[list[str], ...]:
+        norm = normalize(word)
+        kind = shape(norm)
+        pre, rest = stem(norm) if kind == "ar" else ("", norm)
+        near = [f"w={norm}", f"sh={kind}"]
+        if pre:
+            near += [f"st={rest}", f"pre={pre}"]
+        far = [f"st={rest}"]
+        own = [
+            "bias",
+            f"len={min(len(rest), 8)}",
+            f"p2={rest[:2]}",
+            f"p3={rest[:3]}",
+            f"s1={rest[-1:]}",
+            f"s2={rest[-2:]}",
+            f"s3={rest[-3:]}",
+            f"s4={rest[-4:]}",
+        ]
+        if pre.endswith("ال") or pre.endswith("لل"):
+            own.append("al")
+        if self.ngrams and kind == "ar":
+            # Letter trigrams inside the stem: transliterated foreign names
+            # ("ـيرو", "ـسكي", "فيل") share them wherever they sit.
+            own += sorted({f"n3={rest[k : k + 3]}" for k in range(1, len(rest) - 3)})
+        # A bare preposition ("لأذربيجان", "بباكو") is not split by stem() (it
+        # would break "لبنان"), but lexicon look-ups may fall back to it.
+        keys = (norm, rest, rest[1:]) if rest[:1] in _PREP and len(rest) > 4 else (norm, rest)
+        if self.use_gazetteer:
+            gaz = next((found for k in keys if (found := self.lexicon.gazetteer.get(k))), ())
+            gaz_feats = [f"g={flag}" for flag in gaz]
+            near += gaz_feats
+            far += gaz_feats
+        if self.use_clusters:
+            ids = next((found for k in keys if (found := self.lexicon.clusters.get(k))), None)
+            if ids:
+                cl_feats = [f"c{level}={cid}" for level, cid in enumerate(ids)]
+                near += cl_feats
+                far += cl_feats[:2]
+            else:
+                near.append("c=none")
+        own += near
+        return (
+            own,
+            ["-1:" + f for f in near],
+            ["+1:" + f for f in near],
+            ["-2:" + f for f in far],
+            ["+2:" + f for f in far],
+            [rest if kind == "ar" else kind],
+        )
