@@ -35,7 +35,7 @@ from collections.abc import Sequence
 
 from khabar.entities import nationality, places, references
 from khabar.entities.resolver import Cluster, Resolver, name_tokens
-from khabar.entities.titles import Role, function_words
+from khabar.entities.titles import Role, function_words, is_title_adjective, title_at
 from khabar.entities.transliterate import latin_of
 from khabar.model import Analysis, Country, Entity, Mention, Token
 from khabar.options import Options
@@ -96,9 +96,16 @@ def _sentence_starts(analysis: Analysis, text: str) -> list[int]:
 
 
 def correct_types(names: Sequence[Mention], tokens: Sequence[Token], text: str) -> list[Mention]:
-    """Retype place names the tagger got wrong and add country names it missed."""
+    """Trim titles and adjectives the tagger swept into names, retype place names it got
+    wrong, and add country names it missed."""
     out: list[Mention] = []
+    texts = [t.text for t in tokens]
+    starts = [t.start for t in tokens]
     for m in names:
+        trimmed = _trim(m, tokens, texts, starts, text)
+        if trimmed is None:
+            continue
+        m = trimmed
         new_type = m.type
         if m.type != "LOC" and places.country_named(m.text) and not _after_designator(m, tokens):
             new_type = "LOC"
@@ -109,6 +116,51 @@ def correct_types(names: Sequence[Mention], tokens: Sequence[Token], text: str) 
         out.append(m if new_type == m.type else dataclasses.replace(m, type=new_type))
     out.extend(_missed_countries(tokens, out, text))
     return sorted(out, key=lambda m: (m.start, -m.end))
+
+
+def _trim(
+    m: Mention, tokens: Sequence[Token], texts: list[str], starts: list[int], text: str
+) -> Mention | None:
+    """ "محمد بن سلمان ولي" → "محمد بن سلمان" (the title runs on past the name: "ولي ولي العهد");
+    "الرئيس عبد ربه" → "عبد ربه"; "كوباني السورية" → "كوباني" (the adjective is a nisba
+    mention of its own). A name that is all title ("ولي ولي") is dropped."""
+    first = bisect.bisect_right(starts, m.start) - 1
+    toks = [k for k in range(max(first, 0), len(tokens)) if tokens[k].start < m.end]
+    if not toks:
+        return m
+    if m.type == "PERSON" and all(_not_a_name(texts, k) for k in toks):
+        return None  # "الثاني", "مساعد", "الله": a title, an ordinal or God, not a person's name
+    if m.type == "PERSON":
+        for pos, k in enumerate(toks):
+            hit = title_at(texts, k)
+            if hit is None:
+                continue
+            if k + hit.n > toks[-1] + 1:
+                if pos == 0:
+                    return None
+                end = tokens[toks[pos - 1]].end
+                return dataclasses.replace(m, end=end, text=text[m.start : end])
+            if pos == 0 and hit.definite and not hit.possessive and hit.n < len(toks):
+                start = tokens[toks[hit.n]].start
+                return dataclasses.replace(m, start=start, text=text[start : m.end])
+            break
+    lookup = ("ا" + m.text) if text[m.start - 1 : m.start + 1] == "لل" else m.text
+    if m.type == "LOC" and len(toks) >= 2 and references.loc_country(lookup) is None:
+        last = tokens[toks[-1]]
+        nisba = nationality.match(last.text)
+        if nisba is not None and nisba.definite and nisba.prefix == 0 and not places.place_named(m.text):
+            end = tokens[toks[-2]].end
+            return dataclasses.replace(m, end=end, text=text[m.start : end])
+    return m
+
+
+def _not_a_name(texts: list[str], k: int) -> bool:
+    word = texts[k]
+    return (
+        title_at(texts, k) is not None
+        or is_title_adjective(word)
+        or "not_name" in function_words().get(normalize(word), frozenset())
+    )
 
 
 def _after_designator(m: Mention, tokens: Sequence[Token]) -> bool:
@@ -130,8 +182,11 @@ def _missed_countries(tokens: Sequence[Token], names: Sequence[Mention], text: s
     while i < len(arabic):
         found = False
         word = arabic[i].text
-        if not any(places.key(("ا" if word[p - 1 : p + 1] == "لل" else "") + word[p:]) in firsts
-                   for p in [0, *_clitic_splits(word)]):  # fmt: skip
+        keys = [
+            places.key(("ا" if word[p - 1 : p + 1] == "لل" else "") + word[p:])
+            for p in [0, *_clitic_splits(word)]
+        ]
+        if not any(k in firsts or references.is_state_word(k) for k in keys):
             i += 1
             continue
         for n in lengths:
@@ -142,7 +197,7 @@ def _missed_countries(tokens: Sequence[Token], names: Sequence[Mention], text: s
                 start = span[0].start + prefix
                 surface = text[start : span[-1].end]
                 lookup = ("ا" + surface) if text[start - 1 : start + 1] == "لل" else surface
-                country = places.country_named(lookup)
+                country = references.loc_country(lookup)
                 if country is None or places.is_ambiguous_name(lookup):
                     continue
                 if any(s < span[-1].end and start < e for s, e in covered):

@@ -45,6 +45,7 @@ _OPEN = ("(", "«", '"', "“")
 _CLOSE = (")", "»", '"', "”")
 # Words that make "designator + nationality adjective" a country: "الجمهورية الفرنسية".
 _PATRONYMIC = frozenset({"بن", "ابن", "بنت"})
+_STATE_ADJECTIVES = frozenset({"العربيه", "الاسلاميه", "الاتحاديه", "الديمقراطيه", "الشعبيه", "الهاشميه"})
 _STATE_WORDS = frozenset({"جمهوريه", "مملكه", "دوله", "سلطنه", "اماره", "امارات"})
 
 
@@ -97,11 +98,24 @@ def loc_country(text: str) -> str | None:
     if c:
         return c.code
     words = text.split()
-    if len(words) == 2 and places.key(words[0]).removeprefix("ال") in _STATE_WORDS:
+    if len(words) == 2 and is_state_word(places.key(words[0])):
         m = nationality.match(words[1])
         if m and m.gender == "f" and m.prefix == 0:
             return m.code
+    # "مصر العربية", "جمهورية مصر العربية": a country name inside the state's long form.
+    while words and is_state_word(places.key(words[0])):
+        words = words[1:]
+    while len(words) > 1 and places.key(words[-1]) in _STATE_ADJECTIVES:
+        words = words[:-1]
+    if words and len(words) < len(text.split()):
+        c = places.country_named(" ".join(words))
+        return c.code if c else None
     return None
+
+
+def is_state_word(key: str) -> bool:
+    """ "الجمهورية", "مملكة" (as :func:`khabar.entities.places.key`): a state's designator."""
+    return key.removeprefix("ال") in _STATE_WORDS
 
 
 def key_of(m: Mention, text: str) -> str | None:
