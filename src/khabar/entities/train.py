@@ -31,14 +31,14 @@ forms, stems, affixes, shape, window ±2 (no lexicon)               0.673
   letter trigrams inside the word                                  0.714
   averaged perceptron, 15 epochs                                   0.704
 + WikiFANE names as gazetteer flags (shipped)                      0.719
-  + document pass (:meth:`Tagger.tag_document`, 10-sentence blocks) 0.733
+  + document pass (:meth:`Tagger.tag_document`, 10-sentence blocks) 0.729
 =================================================================  =====
 
 Differences under ~0.01 are within noise (the dev set has ~900 names).
 FANE as training data hurts because its conventions differ (no currencies
 or religions as MISC, governments and groups tagged), and NewsFANE is the
 ANERcorp text itself. The shipped model, trained on all of ANERcorp train,
-scores 0.705 on ANERcorp test (0.728 with the document pass) at 45K-100K
+scores 0.705 on ANERcorp test (0.724 with the document pass) at 23K-100K
 tokens/s on one core: see ``python -m bench.ner``. The 0.80 target is not
 reached; recall (0.63) is the weak side, PERSON and ORG names never seen in
 training above all.
