@@ -216,3 +216,26 @@ def test_seed_caption_credit_entities(seed_entities: Analysis) -> None:
     assert (photographer.canonical, photographer.mentions) == ("دافيد غهرمانيان", ())
     afp = next(e for e in seed_entities.entities or () if e.canonical == "فرانس برس")
     assert (afp.type, afp.latin, afp.mentions) == ("ORG", "Agence France-Presse", ())
+
+
+def test_correcting_tagger_spans() -> None:
+    text = "أجرى الأمير محمد بن سلمان ولي ولي العهد اتصالا بحضور بوتين وبلاتر، وقال جوزيف بلاتر إن مدينة كوباني السورية آمنة"
+    tagged = [
+        Mention(12, 29, "محمد بن سلمان ولي", "PERSON"),
+        Mention(53, 65, "بوتين وبلاتر", "PERSON"),
+        Mention(72, 83, "جوزيف بلاتر", "PERSON"),
+        Mention(93, 107, "كوباني السورية", "LOC"),
+    ]
+    assert [text[m.start : m.end] for m in tagged] == [m.text for m in tagged]
+    from khabar.text.tokenize import tokenize
+
+    fixed = canonical.correct_types(tagged, tokenize(text), text)
+    assert [(m.text, m.type, m.start) for m in fixed] == [
+        ("محمد بن سلمان", "PERSON", 12),  # "ولي" starts the title "ولي ولي العهد"
+        ("بوتين", "PERSON", 53),  # "وبلاتر" names the man called "جوزيف بلاتر" below
+        ("بلاتر", "PERSON", 60),
+        ("جوزيف بلاتر", "PERSON", 72),
+        ("كوباني", "LOC", 93),  # "السورية" is a nationality adjective of its own
+    ]
+    only_title = [Mention(text.index("ولي ولي"), text.index("ولي ولي") + 7, "ولي ولي", "PERSON")]
+    assert canonical.correct_types(only_title, tokenize(text), text) == []

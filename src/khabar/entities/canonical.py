@@ -101,7 +101,7 @@ def correct_types(names: Sequence[Mention], tokens: Sequence[Token], text: str) 
     out: list[Mention] = []
     texts = [t.text for t in tokens]
     starts = [t.start for t in tokens]
-    for m in names:
+    for m in _split_coordinated(names, text):
         trimmed = _trim(m, tokens, texts, starts, text)
         if trimmed is None:
             continue
@@ -152,6 +152,27 @@ def _trim(
             end = tokens[toks[-2]].end
             return dataclasses.replace(m, end=end, text=text[m.start : end])
     return m
+
+
+def _split_coordinated(names: Sequence[Mention], text: str) -> list[Mention]:
+    """ "بوتين وبلاتر" tagged as one person is two when "بلاتر" names someone elsewhere in the text."""
+    known = {w for m in names if m.type == "PERSON" for w in m.text.split()}
+    out: list[Mention] = []
+    for m in names:
+        cut = None
+        if m.type == "PERSON":
+            for hit in re.finditer(r"\sو(\S+)", m.text):
+                if hit.group(1) in known and hit.group(1) not in m.text.split():
+                    cut = hit
+                    break
+        if cut is None:
+            out.append(m)
+            continue
+        left_end = m.start + cut.start()
+        right_start = m.start + cut.start(1)
+        out.append(dataclasses.replace(m, end=left_end, text=text[m.start : left_end]))
+        out.append(dataclasses.replace(m, start=right_start, text=text[right_start : m.end]))
+    return out
 
 
 def _not_a_name(texts: list[str], k: int) -> bool:
