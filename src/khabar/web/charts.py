@@ -30,12 +30,12 @@ def timeline_svg(bars: Sequence[Bar], width: int = 640, height: int = 200) -> Ma
     pad, top = 30, 10
     peak = max(max(b.mentions, b.quotes) for b in bars) or 1
     slot = (width - 2 * pad) / len(bars)
-    bw = max(2.0, slot / 2 - 2)
+    bw = min(36.0, max(2.0, slot / 2 - 2))
     inner_h = height - pad - top
     items: list[str] = []
     for i, b in enumerate(bars):
         # Drawn left to right in time; the page is RTL but time axes read left to right in Arabic news graphics too.
-        x = pad + i * slot
+        x = pad + i * slot + max(0.0, slot / 2 - bw - 1)
         for j, (value, css) in enumerate(((b.mentions, "bar-mentions"), (b.quotes, "bar-quotes"))):
             h = inner_h * value / peak
             items.append(
