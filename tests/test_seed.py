@@ -61,6 +61,10 @@ def test_entities(seed: Analysis, seed_expected: dict) -> None:
             wrong.append(f"{exp['canonical']}: type {e.type} != {exp['type']}")
         forms = {n(m.text) for m in e.mentions}
         for mention in exp["mentions"]:
+            # The caption's photographer and agency are not in article.text: such entities
+            # have no mentions (khabar.entities.canonical documents why).
+            if mention not in seed.article.text:
+                continue
             if n(mention) not in forms:
                 wrong.append(f"{exp['canonical']}: mention {mention!r} not grouped (has {sorted(forms)})")
         if exp.get("role") and exp["role"] != "photographer" and (e.role is None or n(exp["role"]) not in n(e.role)):

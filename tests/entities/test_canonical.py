@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from khabar.entities import canonical
+from khabar.entities import canonical, corrections
 from khabar.model import Analysis, Article, Entity, Mention, PhotoCredit
 from khabar.options import Options
 from khabar.text import layer
@@ -229,7 +229,7 @@ def test_correcting_tagger_spans() -> None:
     assert [text[m.start : m.end] for m in tagged] == [m.text for m in tagged]
     from khabar.text.tokenize import tokenize
 
-    fixed = canonical.correct_types(tagged, tokenize(text), text)
+    fixed = corrections.correct_types(tagged, tokenize(text), text)
     assert [(m.text, m.type, m.start) for m in fixed] == [
         ("محمد بن سلمان", "PERSON", 12),  # "ولي" starts the title "ولي ولي العهد"
         ("بوتين", "PERSON", 53),  # "وبلاتر" names the man called "جوزيف بلاتر" below
@@ -238,4 +238,4 @@ def test_correcting_tagger_spans() -> None:
         ("كوباني", "LOC", 93),  # "السورية" is a nationality adjective of its own
     ]
     only_title = [Mention(text.index("ولي ولي"), text.index("ولي ولي") + 7, "ولي ولي", "PERSON")]
-    assert canonical.correct_types(only_title, tokenize(text), text) == []
+    assert corrections.correct_types(only_title, tokenize(text), text) == []

@@ -28,18 +28,16 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
-import itertools
 import logging
 import re
 from collections.abc import Sequence
 
-from khabar.entities import nationality, places, references
+from khabar.entities import corrections, nationality, places, references
 from khabar.entities.resolver import Cluster, Resolver, name_tokens
-from khabar.entities.titles import Role, function_words, is_title_adjective, title_at
+from khabar.entities.titles import Role
 from khabar.entities.transliterate import latin_of
 from khabar.model import Analysis, Country, Entity, Mention, Token
 from khabar.options import Options
-from khabar.text.normalize import normalize
 
 log = logging.getLogger(__name__)
 
@@ -52,7 +50,7 @@ def annotate(analysis: Analysis, options: Options) -> Analysis:
     """Fill ``analysis.entities`` and replace ``analysis.mentions`` with the final list."""
     text = analysis.article.text
     tokens = analysis.tokens if analysis.tokens is not None else _tokenize(text)
-    names = correct_types([m for m in analysis.mentions or () if m.kind == "name"], tokens, text)
+    names = corrections.correct_types([m for m in analysis.mentions or () if m.kind == "name"], tokens, text)
     starts = _sentence_starts(analysis, text)
 
     def sentence(pos: int) -> int:
@@ -90,164 +88,6 @@ def _sentence_starts(analysis: Analysis, text: str) -> list[int]:
     if analysis.sentences:
         return [s.start for s in analysis.sentences]
     return [0] + [m.end() for m in _SENTENCE_END.finditer(text)]
-
-
-# -- 1. correcting the tagger ------------------------------------------------------------------------
-
-
-def correct_types(names: Sequence[Mention], tokens: Sequence[Token], text: str) -> list[Mention]:
-    """Trim titles and adjectives the tagger swept into names, retype place names it got
-    wrong, and add country names it missed."""
-    out: list[Mention] = []
-    texts = [t.text for t in tokens]
-    starts = [t.start for t in tokens]
-    for m in _split_coordinated(names, text):
-        trimmed = _trim(m, tokens, texts, starts, text)
-        if trimmed is None:
-            continue
-        m = trimmed
-        new_type = m.type
-        if m.type != "LOC" and places.country_named(m.text) and not _after_designator(m, tokens):
-            new_type = "LOC"
-        elif m.type == "PERSON":
-            city = places.city_named(m.text)
-            if places.place_named(m.text) or (city and (city.capital or city.population >= _BIG_CITY)):
-                new_type = "LOC"
-        out.append(m if new_type == m.type else dataclasses.replace(m, type=new_type))
-    out.extend(_missed_countries(tokens, out, text))
-    return sorted(out, key=lambda m: (m.start, -m.end))
-
-
-def _trim(
-    m: Mention, tokens: Sequence[Token], texts: list[str], starts: list[int], text: str
-) -> Mention | None:
-    """ "محمد بن سلمان ولي" → "محمد بن سلمان" (the title runs on past the name: "ولي ولي العهد");
-    "الرئيس عبد ربه" → "عبد ربه"; "كوباني السورية" → "كوباني" (the adjective is a nisba
-    mention of its own). A name that is all title ("ولي ولي") is dropped."""
-    first = bisect.bisect_right(starts, m.start) - 1
-    toks = [k for k in range(max(first, 0), len(tokens)) if tokens[k].start < m.end]
-    if not toks:
-        return m
-    if m.type == "PERSON" and all(_not_a_name(texts, k) for k in toks):
-        return None  # "الثاني", "مساعد", "الله": a title, an ordinal or God, not a person's name
-    if m.type == "PERSON":
-        for pos, k in enumerate(toks):
-            hit = title_at(texts, k)
-            if hit is None:
-                continue
-            if k + hit.n > toks[-1] + 1:
-                if pos == 0:
-                    return None
-                end = tokens[toks[pos - 1]].end
-                return dataclasses.replace(m, end=end, text=text[m.start : end])
-            if pos == 0 and hit.definite and not hit.possessive and hit.n < len(toks):
-                start = tokens[toks[hit.n]].start
-                return dataclasses.replace(m, start=start, text=text[start : m.end])
-            break
-    lookup = ("ا" + m.text) if text[m.start - 1 : m.start + 1] == "لل" else m.text
-    if m.type == "LOC" and len(toks) >= 2 and references.loc_country(lookup) is None:
-        last = tokens[toks[-1]]
-        nisba = nationality.match(last.text)
-        if nisba is not None and nisba.definite and nisba.prefix == 0 and not places.place_named(m.text):
-            end = tokens[toks[-2]].end
-            return dataclasses.replace(m, end=end, text=text[m.start : end])
-    return m
-
-
-def _split_coordinated(names: Sequence[Mention], text: str) -> list[Mention]:
-    """ "بوتين وبلاتر" tagged as one person is two when "بلاتر" names someone elsewhere in the text."""
-    known = {w for m in names if m.type == "PERSON" for w in m.text.split()}
-    out: list[Mention] = []
-    for m in names:
-        cut = None
-        if m.type == "PERSON":
-            for hit in re.finditer(r"\sو(\S+)", m.text):
-                if hit.group(1) in known and hit.group(1) not in m.text.split():
-                    cut = hit
-                    break
-        if cut is None:
-            out.append(m)
-            continue
-        left_end = m.start + cut.start()
-        right_start = m.start + cut.start(1)
-        out.append(dataclasses.replace(m, end=left_end, text=text[m.start : left_end]))
-        out.append(dataclasses.replace(m, start=right_start, text=text[right_start : m.end]))
-    return out
-
-
-def _not_a_name(texts: list[str], k: int) -> bool:
-    word = texts[k]
-    return (
-        title_at(texts, k) is not None
-        or is_title_adjective(word)
-        or "not_name" in function_words().get(normalize(word), frozenset())
-    )
-
-
-def _after_designator(m: Mention, tokens: Sequence[Token]) -> bool:
-    """A country name after "منتخب" or "صحيفة" names a team or a newspaper."""
-    i = bisect.bisect_left([t.start for t in tokens], m.start)
-    if i == 0:
-        return False
-    prev = normalize(tokens[i - 1].text)
-    return "org_designator" in function_words().get(prev, frozenset())
-
-
-def _missed_countries(tokens: Sequence[Token], names: Sequence[Mention], text: str) -> list[Mention]:
-    covered = [(m.start, m.end) for m in names]
-    arabic = [t for t in tokens if t.kind == "arabic"]
-    lengths = sorted(places.country_name_lengths(), reverse=True)
-    out: list[Mention] = []
-    firsts = places.country_first_words()
-    i = 0
-    while i < len(arabic):
-        found = False
-        word = arabic[i].text
-        keys = [
-            places.key(("ا" if word[p - 1 : p + 1] == "لل" else "") + word[p:])
-            for p in [0, *_clitic_splits(word)]
-        ]
-        if not any(k in firsts or references.is_state_word(k) for k in keys):
-            i += 1
-            continue
-        for n in lengths:
-            span = arabic[i : i + n]
-            if len(span) < n or any(_gap(text, a, b) for a, b in itertools.pairwise(span)):
-                continue
-            for prefix in [0, *_clitic_splits(span[0].text)]:
-                start = span[0].start + prefix
-                surface = text[start : span[-1].end]
-                lookup = ("ا" + surface) if text[start - 1 : start + 1] == "لل" else surface
-                country = references.loc_country(lookup)
-                if country is None or places.is_ambiguous_name(lookup):
-                    continue
-                if any(s < span[-1].end and start < e for s, e in covered):
-                    continue
-                if n == 1 and nationality.match(span[0].text) and _reads_adjective_at(arabic, i):
-                    continue
-                out.append(Mention(start, span[-1].end, surface, "LOC"))
-                found = True
-                break
-            if found:
-                i += n
-                break
-        if not found:
-            i += 1
-    return out
-
-
-def _clitic_splits(word: str) -> list[int]:
-    return sorted({sp.prefix for sp in nationality.splits(word, False) if sp.prefix})
-
-
-def _gap(text: str, a: Token, b: Token) -> bool:
-    return bool(text[a.end : b.start].strip())
-
-
-def _reads_adjective_at(arabic: Sequence[Token], i: int) -> bool:
-    prev = arabic[i - 1].text if i > 0 else None
-    prev2 = arabic[i - 2].text if i > 1 else None
-    return nationality.reads_as_adjective(arabic[i].text, prev, prev2)
 
 
 # -- entities -------------------------------------------------------------------------------------

@@ -275,6 +275,18 @@ def _orgs() -> dict[str, KnownOrg]:
     return out
 
 
+@cache
+def org_names(min_words: int = 1) -> tuple[str, ...]:
+    """Every listed spelling of a known organization with at least ``min_words`` words, longest first."""
+    names = {
+        name
+        for row in data_rows("organizations.tsv")
+        for name in _split(row["names"])
+        if len(name.split()) >= min_words
+    }
+    return tuple(sorted(names, key=lambda n: (-len(n), n)))
+
+
 def org_named(text: str) -> KnownOrg | None:
     """A well-known organization ("أ ف ب" → Agence France-Presse), by any listed spelling."""
     return _orgs().get(key(text))

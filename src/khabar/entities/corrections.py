@@ -1,0 +1,216 @@
+"""Corrections to the tagger's name mentions, from the entity tables and the title lexicon.
+
+A statistical tagger makes predictable mistakes that the entity stage can see:
+a title swept into a name ("محمد بن سلمان ولي" before "ولي العهد"), two names
+joined ("بوتين وبلاتر"), a nationality adjective tagged as a name ("الأرميني")
+or glued to a place ("كوباني السورية"), a country typed PERSON ("مصر"), a known
+organization typed MISC ("رفائيل"), and country names it missed ("في
+السعودية", "الجمهورية اليمنية"). :func:`correct_types` fixes these before
+resolution; everything it adds or cuts is a general rule, not a list of cases.
+"""
+
+from __future__ import annotations
+
+import bisect
+import dataclasses
+import itertools
+import re
+from collections.abc import Sequence
+
+from khabar.entities import nationality, places, references
+from khabar.entities.titles import function_words, is_title_adjective, title_at
+from khabar.model import Mention, Token
+from khabar.text.normalize import normalize
+
+_BIG_CITY = 1_000_000
+_LETTER = re.compile(r"[\u0621-\u064a]")
+
+
+def correct_types(names: Sequence[Mention], tokens: Sequence[Token], text: str) -> list[Mention]:
+    """Trim titles and adjectives the tagger swept into names, retype place names it got
+    wrong, and add country names it missed."""
+    out: list[Mention] = []
+    texts = [t.text for t in tokens]
+    starts = [t.start for t in tokens]
+    for m in _split_coordinated(names, text):
+        trimmed: Mention | None = m
+        while trimmed is not None:  # "الرئيس الأرميني" → "الأرميني" → nothing
+            again = _trim(trimmed, tokens, texts, starts, text)
+            if again == trimmed:
+                break
+            trimmed = again
+        if trimmed is None or _nisba_alone(trimmed):
+            continue
+        m = trimmed
+        new_type = m.type
+        if m.type != "LOC" and places.country_named(m.text) and not _after_designator(m, tokens):
+            new_type = "LOC"
+        elif m.type != "ORG" and places.org_named(m.text) and not places.country_named(m.text):
+            new_type = "ORG"  # "رفائيل" tagged MISC
+        elif m.type == "PERSON":
+            city = places.city_named(m.text)
+            if places.place_named(m.text) or (city and (city.capital or city.population >= _BIG_CITY)):
+                new_type = "LOC"
+        out.append(m if new_type == m.type else dataclasses.replace(m, type=new_type))
+    out.extend(_missed_countries(tokens, out, text))
+    out.extend(_missed_orgs(out, text))
+    return sorted(out, key=lambda m: (m.start, -m.end))
+
+
+def _nisba_alone(m: Mention) -> bool:
+    """A name that is only a definite nationality adjective ("الأرميني") is that adjective."""
+    if " " in m.text.strip():
+        return False
+    hit = nationality.match(m.text)
+    return hit is not None and hit.definite and references.loc_country(m.text) is None
+
+
+def _missed_orgs(names: Sequence[Mention], text: str) -> list[Mention]:
+    """Known organizations of two words or more that the tagger missed ("الصناعات الجوية").
+    One-word names are left to the tagger: "الجزيرة", "فتح", "سبق" are common words too."""
+    covered = [(m.start, m.end) for m in names]
+    out: list[Mention] = []
+    for name in places.org_names(min_words=2):
+        for hit in re.finditer(re.escape(name), text):
+            start, end = hit.span()
+            if end < len(text) and _LETTER.match(text[end]):
+                continue
+            if start > 0 and _LETTER.match(text[start - 1]) and text[start - 1] not in "وبل":
+                continue
+            if any(s < end and start < e for s, e in covered):
+                continue
+            covered.append((start, end))
+            out.append(Mention(start, end, name, "ORG"))
+    return out
+
+
+def _trim(
+    m: Mention, tokens: Sequence[Token], texts: list[str], starts: list[int], text: str
+) -> Mention | None:
+    """ "محمد بن سلمان ولي" → "محمد بن سلمان" (the title runs on past the name: "ولي ولي العهد");
+    "الرئيس عبد ربه" → "عبد ربه"; "كوباني السورية" → "كوباني" (the adjective is a nisba
+    mention of its own). A name that is all title ("ولي ولي") is dropped."""
+    first = bisect.bisect_right(starts, m.start) - 1
+    toks = [k for k in range(max(first, 0), len(tokens)) if tokens[k].start < m.end]
+    if not toks:
+        return m
+    if m.type == "PERSON" and all(_not_a_name(texts, k) for k in toks):
+        return None  # "الثاني", "مساعد", "الله": a title, an ordinal or God, not a person's name
+    if m.type == "PERSON":
+        for pos, k in enumerate(toks):
+            hit = title_at(texts, k)
+            if hit is None:
+                continue
+            if k + hit.n > toks[-1] + 1:
+                if pos == 0:
+                    return None
+                end = tokens[toks[pos - 1]].end
+                return dataclasses.replace(m, end=end, text=text[m.start : end])
+            if pos == 0 and hit.definite and not hit.possessive and hit.n < len(toks):
+                start = tokens[toks[hit.n]].start
+                return dataclasses.replace(m, start=start, text=text[start : m.end])
+            break
+    lookup = ("ا" + m.text) if text[m.start - 1 : m.start + 1] == "لل" else m.text
+    if m.type == "LOC" and len(toks) >= 2 and references.loc_country(lookup) is None:
+        last = tokens[toks[-1]]
+        nisba = nationality.match(last.text)
+        if nisba is not None and nisba.definite and nisba.prefix == 0 and not places.place_named(m.text):
+            end = tokens[toks[-2]].end
+            return dataclasses.replace(m, end=end, text=text[m.start : end])
+    return m
+
+
+def _split_coordinated(names: Sequence[Mention], text: str) -> list[Mention]:
+    """ "بوتين وبلاتر" tagged as one person is two when "بلاتر" names someone elsewhere in the text."""
+    known = {w for m in names if m.type == "PERSON" for w in m.text.split()}
+    out: list[Mention] = []
+    for m in names:
+        cut = None
+        if m.type == "PERSON":
+            for hit in re.finditer(r"\sو(\S+)", m.text):
+                if hit.group(1) in known and hit.group(1) not in m.text.split():
+                    cut = hit
+                    break
+        if cut is None:
+            out.append(m)
+            continue
+        left_end = m.start + cut.start()
+        right_start = m.start + cut.start(1)
+        out.append(dataclasses.replace(m, end=left_end, text=text[m.start : left_end]))
+        out.append(dataclasses.replace(m, start=right_start, text=text[right_start : m.end]))
+    return out
+
+
+def _not_a_name(texts: list[str], k: int) -> bool:
+    word = texts[k]
+    return (
+        title_at(texts, k) is not None
+        or is_title_adjective(word)
+        or "not_name" in function_words().get(normalize(word), frozenset())
+    )
+
+
+def _after_designator(m: Mention, tokens: Sequence[Token]) -> bool:
+    """A country name after "منتخب" or "صحيفة" names a team or a newspaper."""
+    i = bisect.bisect_left([t.start for t in tokens], m.start)
+    if i == 0:
+        return False
+    prev = normalize(tokens[i - 1].text)
+    return "org_designator" in function_words().get(prev, frozenset())
+
+
+def _missed_countries(tokens: Sequence[Token], names: Sequence[Mention], text: str) -> list[Mention]:
+    covered = [(m.start, m.end) for m in names]
+    arabic = [t for t in tokens if t.kind == "arabic"]
+    lengths = sorted(places.country_name_lengths(), reverse=True)
+    out: list[Mention] = []
+    firsts = places.country_first_words()
+    i = 0
+    while i < len(arabic):
+        found = False
+        word = arabic[i].text
+        keys = [
+            places.key(("ا" if word[p - 1 : p + 1] == "لل" else "") + word[p:])
+            for p in [0, *_clitic_splits(word)]
+        ]
+        if not any(k in firsts or references.is_state_word(k) for k in keys):
+            i += 1
+            continue
+        for n in lengths:
+            span = arabic[i : i + n]
+            if len(span) < n or any(_gap(text, a, b) for a, b in itertools.pairwise(span)):
+                continue
+            for prefix in [0, *_clitic_splits(span[0].text)]:
+                start = span[0].start + prefix
+                surface = text[start : span[-1].end]
+                lookup = ("ا" + surface) if text[start - 1 : start + 1] == "لل" else surface
+                country = references.loc_country(lookup)
+                if country is None or places.is_ambiguous_name(lookup):
+                    continue
+                if any(s < span[-1].end and start < e for s, e in covered):
+                    continue
+                if n == 1 and nationality.match(span[0].text) and _reads_adjective_at(arabic, i):
+                    continue
+                out.append(Mention(start, span[-1].end, surface, "LOC"))
+                found = True
+                break
+            if found:
+                i += n
+                break
+        if not found:
+            i += 1
+    return out
+
+
+def _clitic_splits(word: str) -> list[int]:
+    return sorted({sp.prefix for sp in nationality.splits(word, False) if sp.prefix})
+
+
+def _gap(text: str, a: Token, b: Token) -> bool:
+    return bool(text[a.end : b.start].strip())
+
+
+def _reads_adjective_at(arabic: Sequence[Token], i: int) -> bool:
+    prev = arabic[i - 1].text if i > 0 else None
+    prev2 = arabic[i - 2].text if i > 1 else None
+    return nationality.reads_as_adjective(arabic[i].text, prev, prev2)
