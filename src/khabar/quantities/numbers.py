@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import regex
 
-# Digits not glued to a word, a decimal, a date or a ratio on the left.
-DIGITS = r"(?<![\w.,/:\-])(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:[.,]\d+)?)(?!\d|[.,]\d)"
+# Digits not preceded by a decimal, a date or a ratio; a letter just before them
+# is a proclitic ("بـ200" folds to "ب200"), and Latin names ("M21") are refused later.
+DIGITS = r"(?<![\d.,/:\-_])(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:[.,]\d+)?)(?!\d|[.,]\d)"
 _THOUSANDS = regex.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
 
 

@@ -52,6 +52,7 @@ _SKIP_TOTAL = {"اجمالي", "مجموع", "مجمل", "كامل"}
 # Ordinal words that only start a compound ("الحادي عشر", "الواحد والعشرين").
 _COMPOUND_ONLY = {"حادي", "الحادي", "حاديه", "الحاديه", "واحد", "الواحد", "واحده", "الواحده"}
 _NOT_RANKED = {"اكسيد"}
+_DUAL_CONSTRUCT = {"الفا", "مليونا", "مليارا"}
 _YEARLIKE = regex.compile(r"1[89]\d\d|20\d\d")
 _PREPOSED = regex.compile(r"(?:[وف]?(?:بال|لل|كال)|[وف]ال)\w")  # "ثاني أكسيد الكربون" is carbon dioxide
 
@@ -202,6 +203,10 @@ def _quantity(match: regex.Match[str], folded: str, qualified: dict[str, str]) -
         if parsed is None or (words in ("واحد", "واحده") and not match.group("cur")):
             return None
         value = parsed
+        # "مليونا لاجئ" is two million refugees (a dual in construct); after a number
+        # ("عشرين مليونا") the same spelling is the accusative singular.
+        if words in _DUAL_CONSTRUCT and not match.group("cur") and _counted(folded, end):
+            value *= 2
     if match.group("pct"):
         return start, end, value, "percent", _after_min(folded, end)
     if match.group("cur"):

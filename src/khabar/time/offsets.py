@@ -73,8 +73,8 @@ def _offset(match: regex.Match[str], anchor: Anchor | None, text: str) -> Candid
         return None
     from_event = prep in ("قبل", "بعد") and _FROM_EVENT.match(after) and not _FROM_NOW.match(after)
     if prep not in _AGO or from_event:
-        if prep not in _AGO and not match.group("num") and not code.endswith("2") and not prep:
-            return None  # a lone "يوم" or "شهر" is not a duration
+        if not prep and not match.group("num") and (not code.endswith("2") or unit == "DE"):
+            return None  # a lone "يوم" is not a duration, nor "عقدين" (two contracts?) alone
         return Candidate(start, end, "DURATION", duration_value(amount, unit), parts={"amount": amount})
     mod = "START" if prep == "منذ" else None
     if unit == "Y" and not float(amount).is_integer() and float(amount * 12).is_integer():

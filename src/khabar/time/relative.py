@@ -33,7 +33,17 @@ from khabar.time.grammar import (
     words,
 )
 from khabar.time.months import weekdays
-from khabar.time.resolve import DAY, MONTH, YEAR, Anchor, format_at, shift, valid_date, weekday_near
+from khabar.time.resolve import (
+    DAY,
+    MONTH,
+    YEAR,
+    Anchor,
+    add_months,
+    format_at,
+    shift,
+    valid_date,
+    weekday_near,
+)
 
 _PERIOD_UNITS = {"الاسبوع": "W", "الشهر": "M", "العام": "Y", "السنه": "Y", "العقد": "DE", "القرن": "CE"}
 _NEEDS = {"W": DAY, "M": MONTH, "Y": YEAR, "DE": YEAR, "CE": YEAR}
@@ -119,7 +129,7 @@ def _day_of_month(match: regex.Match[str], anchor: Anchor | None, _text: str) ->
     if anchor is None or not anchor.knows(MONTH):
         return Candidate(start, end, "DATE", None)
     direction = direction_of().get(" ".join((match.group("dir") or "").split()), "current")
-    month = shift(anchor.date.replace(day=1), {"past": -1, "future": 1, "current": 0}[direction], "M")
+    month = add_months(anchor.date.replace(day=1), {"past": -1, "future": 1, "current": 0}[direction])
     d = valid_date(month.year, month.month, day)
     return Candidate(start, end, "DATE", d.isoformat()) if d else None
 
@@ -168,7 +178,7 @@ def _season_value(anchor: date, code: str, direction: str) -> str:
     """
     begin = _SEASON_START[code]
     year = anchor.year if anchor >= date(anchor.year, begin, 1) else anchor.year - 1
-    inside = anchor < shift(date(year, begin, 1), 3, "M")
+    inside = anchor < add_months(date(year, begin, 1), 3)
     if direction == "past":
         year = year - 1 if inside else year
     elif direction == "future" or not inside:

@@ -56,20 +56,23 @@ def add_months(d: date, months: int) -> date:
     return date(year, month + 1, day)
 
 
-def shift(d: date, amount: int, unit: str) -> date:
-    """``d`` moved by ``amount`` units (D, W, M, Y, DE, CE)."""
-    if unit == "D":
-        return d + timedelta(days=amount)
-    if unit == "W":
-        return d + timedelta(weeks=amount)
-    if unit == "M":
-        return add_months(d, amount)
-    factor = {"Y": 1, "DE": 10, "CE": 100}[unit]
-    return add_months(d, 12 * factor * amount)
+def shift(d: date, amount: int, unit: str) -> date | None:
+    """``d`` moved by ``amount`` units (D, W, M, Y, DE, CE); None outside years 1-9999 ("قبل 3000 عام")."""
+    try:
+        if unit == "D":
+            return d + timedelta(days=amount)
+        if unit == "W":
+            return d + timedelta(weeks=amount)
+        factor = {"M": 1, "Y": 12, "DE": 120, "CE": 1200}[unit]
+        return add_months(d, factor * amount)
+    except (ValueError, OverflowError):
+        return None
 
 
-def format_at(d: date, unit: str) -> str:
+def format_at(d: date | None, unit: str) -> str | None:
     """``d`` written at the granularity of ``unit``: D → 2020-10-06, W → 2020-W40, M → 2020-10, Y → 2020."""
+    if d is None:
+        return None
     if unit == "D":
         return d.isoformat()
     if unit == "W":
