@@ -341,8 +341,12 @@ def _trailing_cue(doc: QuoteDoc, d: DirectSpan, records: list[Record]) -> Record
         return None
     form = forms[0]
     end = doc.sentence_end_token(k)
+    lex = lexicon()
     j = k + 1
     while j < end and j - k <= _TRAILING_SUBJECT and doc.is_word(j):
+        w = doc.norms[j]
+        if w in lex.adjunct_starts or w in lex.time_words or w in lex.prepositional_pronouns or venue_at(doc, j):
+            break  # "، قال المدرب بعد المباراة"
         j += 1
     tok = doc.tokens[k]
     rec = Record("direct", d.start, d.end, d.open, (tok.start, tok.end), gender=form.gender, bounded=True)

@@ -27,7 +27,7 @@ from khabar.model import Speaker
 from khabar.quotes.content import trim
 from khabar.quotes.cues import lookup
 from khabar.quotes.doc import QuoteDoc
-from khabar.quotes.lexicon import lexicon
+from khabar.quotes.lexicon import lexicon, strip_proclitic
 from khabar.quotes.record import Record
 from khabar.quotes.speakers import resolve_phrase, source_like
 from khabar.text.normalize import normalize
@@ -166,7 +166,7 @@ def attribution_record(doc: QuoteDoc, i: int, phrase: Phrase, s: int, records: l
         k = _source_end(doc, s, end)
         if k <= s:
             return None
-        if not verb and not source_like(doc, s, k):
+        if not verb and (not source_like(doc, s, k) or _is_rule(doc, s)):
             return None
         speaker = _trimmed_source(doc, s, k)
         if speaker is None:
@@ -189,7 +189,7 @@ def attribution_record(doc: QuoteDoc, i: int, phrase: Phrase, s: int, records: l
         c = k
         while c < end and (doc.is_comma(c) or doc.norms[c] in _CONTENT_OPENERS):
             c += 1
-        if c < end:
+        if any(doc.is_word(t) for t in range(c, end)):
             start = doc.tokens[c].start
             stop = trim(doc, start, doc.sentence_of(head).end)
         else:
@@ -209,6 +209,14 @@ def attribution_record(doc: QuoteDoc, i: int, phrase: Phrase, s: int, records: l
 def _nest_in(rec: Record, outer: Record) -> None:
     rec.reported_by = outer.speaker
     rec.parent = outer
+
+
+def _is_rule(doc: QuoteDoc, s: int) -> bool:
+    """"بحسب نظام فيفا", "وفق الاتفاقية": "in accordance with" a rule, not a source."""
+    w = doc.norms[s]
+    if w.startswith("ل") and len(w) > 3:
+        w = "ال" + w[2:] if w.startswith("لل") else w[1:]
+    return strip_proclitic(w, lexicon().rule_nouns) is not None
 
 
 def _has_cue(doc: QuoteDoc, lo: int, hi: int, skip: int) -> bool:

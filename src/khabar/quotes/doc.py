@@ -22,6 +22,19 @@ COMMAS = frozenset({"،", ",", "؛", ";"})
 TERMINALS = frozenset(".!?؟…")
 
 
+_NAME_ALI = "علي"
+
+
+def _matching(word: str) -> str:
+    """The matching form of a word, except that the name "علي" stays apart from
+    the preposition "على" (both fold to علي): "أكد الوزير علي العمير أن" must not
+    read as "أكد … على"."""
+    norm = normalize(word)
+    if norm == "علي" and word.rstrip("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652").endswith("ي"):
+        return _NAME_ALI + "·"
+    return norm
+
+
 @dataclass(frozen=True, slots=True)
 class MentionRef:
     """A mention with the entity it belongs to (``entity`` is None before entities run)."""
@@ -37,7 +50,7 @@ class QuoteDoc:
         self.analysis = analysis
         self.text = analysis.article.text
         self.tokens: tuple[Token, ...] = analysis.tokens if analysis.tokens is not None else tokenize(self.text)
-        self.norms: list[str] = [normalize(t.text) for t in self.tokens]
+        self.norms: list[str] = [_matching(t.text) for t in self.tokens]
         self.starts: list[int] = [t.start for t in self.tokens]
         nl = self.text.find("\n")
         self.title_end = len(self.text) if nl < 0 else nl

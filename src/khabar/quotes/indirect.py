@@ -65,8 +65,8 @@ class CueHit:
     np_after_subject: bool = False
 
 
-def _prep(word: str) -> str | None:
-    return _PREPOSITIONS.get(word)
+def _prep(doc: QuoteDoc, j: int) -> str | None:
+    return _PREPOSITIONS.get(doc.norms[j])
 
 
 def _clitic_complement(word: str, comps: frozenset[str], loose: bool) -> bool:
@@ -100,11 +100,23 @@ def _name_like(doc: QuoteDoc, tokens: list[int]) -> bool:
     return strip_proclitic(words[0], lex.person_heads) is not None or any(w in ("بن", "ابو", "ال", "ابن") for w in words[1:])
 
 
+def _first_person(word: str, form: CueForm) -> bool:
+    """"أعتقد" is "I think", not "اعتقد" (he thought): the perfect of these verbs
+    starts with a plain alef, so a written hamza marks the first person. The
+    matching form folds the two, the surface word does not."""
+    if form.tense != "past" or not form.lemma.past.startswith("ا"):
+        return False
+    return word[len(form.proclitic) :].startswith("أ")
+
+
 def _candidate_forms(doc: QuoteDoc, i: int) -> list[CueForm]:
     forms = []
     prev = doc.norms[i - 1] if i > 0 else ""
-    for form in lookup(doc.tokens[i].text):
+    word = doc.tokens[i].text
+    for form in lookup(word):
         if form.suffix and not form.lemma.object and prev not in ("ما", "وما", "بما", "مما", "كما", "فيما"):
+            continue
+        if _first_person(word, form):
             continue
         forms.append(form)
     return forms
@@ -125,12 +137,13 @@ def scan(doc: QuoteDoc, i: int, form: CueForm, stoppers: set[int]) -> CueHit | N
     np_start: int | None = i + 1 if participle else None
     venue: tuple[int, int] | None = None
     source_from: int | None = None
+    source_end: int | None = None
 
     def hit(comp: str, comp_i: int, start: int, direct: DirectSpan | None = None) -> CueHit:
         if appositive and _name_like(doc, appositive):
             subj.extend(appositive)
         subject = (subj[0], subj[-1] + 1) if subj else None
-        source = (source_from, comp_i) if source_from is not None else None
+        source = (source_from, source_end or comp_i) if source_from is not None else None
         return CueHit(i, form, comp, comp_i, start, subject, source, venue, direct)
 
     def close() -> None:
@@ -172,7 +185,7 @@ def scan(doc: QuoteDoc, i: int, form: CueForm, stoppers: set[int]) -> CueHit | N
             if ("that" in comps or source_from is not None) and j + 1 < len(doc):
                 return hit("that", j, doc.tokens[j + 1].start)
             return None
-        prep = _prep(w)
+        prep = _prep(doc, j)
         if prep is not None:
             if lemma.relay and prep == "عن" and source_from is None:
                 source_from = j + 1
@@ -195,6 +208,9 @@ def scan(doc: QuoteDoc, i: int, form: CueForm, stoppers: set[int]) -> CueHit | N
             j += 1
             continue
         if source_from is not None and w in lex.relay_nouns:
+            source_end = j  # "عن مصدر أمني قوله": the source ends before قوله
+            while source_end > source_from and doc.is_comma(source_end - 1):
+                source_end -= 1
             k = j + 1
             while k < len(doc) and doc.is_comma(k):
                 k += 1

@@ -42,6 +42,7 @@ class Lexicon:
     quantity_nouns: frozenset[str]
     subordinators: frozenset[str]
     prepositional_pronouns: frozenset[str]
+    rule_nouns: frozenset[str]
 
 
 def _norm_all(words: list[str]) -> frozenset[str]:
@@ -95,6 +96,7 @@ def lexicon() -> Lexicon:
         quantity_nouns=_norm_all(raw["quantity_nouns"]),
         subordinators=_norm_all(raw["subordinators"]) | {"و" + normalize(w) for w in raw["subordinators"]},
         prepositional_pronouns=_norm_all(raw["prepositional_pronouns"]),
+        rule_nouns=_with_article(raw["rule_nouns"]),
     )
 
 

@@ -138,13 +138,29 @@ def _phrase_bounds(doc: QuoteDoc, a: int, b: int) -> tuple[int, int]:
 
 
 def _best_mention(refs: list[MentionRef]) -> MentionRef | None:
+    """The mention a subject phrase is about: a person's name first, the last one
+    ("مستشار الرئيس محمود عباس، نبيل شعث" is Shaath: the name closes the title
+    phrase), then a person's title mention, then an organization or place, first
+    one. A "name" that is a nationality adjective is a tagging slip, not a name."""
+
     def rank(ref: MentionRef) -> tuple[int, int, int]:
         m = ref.mention
         etype = ref.entity.type if ref.entity is not None else m.type
-        return (_TYPE_RANK.get(etype, 4), 0 if m.kind == "name" else 1, m.start)
+        order = -m.start if etype == "PERSON" and m.kind == "name" else m.start
+        return (_TYPE_RANK.get(etype, 4), 0 if m.kind == "name" else 1, order)
 
-    refs = [r for r in refs if r.mention.kind != "nisba"]
+    refs = [r for r in refs if r.mention.kind != "nisba" and not (_etype(r) == "PERSON" and _is_nisba(r.mention.text))]
     return min(refs, key=rank) if refs else None
+
+
+def _etype(ref: MentionRef) -> str:
+    return ref.entity.type if ref.entity is not None else ref.mention.type
+
+
+def _is_nisba(text: str) -> bool:
+    from khabar.entities.nationality import country_of
+
+    return " " not in text.strip() and country_of(text) is not None
 
 
 def resolve_phrase(doc: QuoteDoc, a: int, b: int) -> Speaker | None:
@@ -163,7 +179,8 @@ def resolve_phrase(doc: QuoteDoc, a: int, b: int) -> Speaker | None:
         etype = best.entity.type if best.entity is not None else best.mention.type
         # An organization or place inside a person phrase ("المتحدث باسم الشرطة")
         # is the speaker only when it opens the phrase.
-        if etype == "PERSON" or best.mention.start <= start + 2 or kind in ("media", "org"):
+        opens = best.mention.start <= start + 2
+        if etype == "PERSON" or opens or (etype == "ORG" and kind in ("media", "org")):
             if etype == "PERSON":
                 kind = "person"
             elif kind != "media":
@@ -176,7 +193,20 @@ def resolve_phrase(doc: QuoteDoc, a: int, b: int) -> Speaker | None:
                 entity=best.entity.id if best.entity is not None else None,
                 kind=kind,
             )
+    named = _quoted_name(doc, a, b)
+    if named is not None and kind in ("media", "org"):
+        # 'موقع "يديعوت أحرونوت"', 'صحيفة «الغد»': the quoted name is the source's name
+        return Speaker(text=doc.text[named[0] : named[1]], start=named[0], end=named[1], kind=kind)
     return Speaker(text=doc.text[start:end], start=start, end=end, kind=kind)
+
+
+def _quoted_name(doc: QuoteDoc, a: int, b: int) -> tuple[int, int] | None:
+    """Offsets of a short quoted name among the first words of a phrase."""
+    for k in range(a, min(b, a + 3)):
+        d = doc.direct_opening(k)
+        if d is not None and d.close is not None and d.words <= 5 and d.outer_end <= doc.tokens[b - 1].end:
+            return d.start, d.end
+    return None
 
 
 def source_like(doc: QuoteDoc, a: int, b: int) -> bool:

@@ -7,8 +7,9 @@ token and says where it ends. Two shapes:
 
 - a preposition (في، خلال، عبر، على هامش …) followed within two words by a
   venue noun (مقابلة، حديث، تصريح، مؤتمر، بيان، كلمة، تغريدة، حساب …); the
-  phrase runs to the next comma, complementizer, colon or time word (at most
-  twelve words: "في مقابلة مع الإذاعة الإسرائيلية العامة");
+  phrase runs to the next comma, complementizer, colon, time word or
+  content preposition (عن، إلى، على: "في بيان لها عن خطة"), at most twelve
+  words: "في مقابلة مع الإذاعة الإسرائيلية العامة";
 - the dative of the medium spoken to: لـ + a quoted name ("لـ«عكاظ»",
   'ل"الرياض"') or ل + a media noun or name ("لوكالة الأنباء الألمانية",
   "لرويترز").
@@ -20,6 +21,8 @@ from khabar.quotes.doc import QuoteDoc
 from khabar.quotes.lexicon import lexicon, strip_proclitic
 
 _MAX_WORDS = 12
+# Prepositions that introduce a cue's content, not more of the venue: "في بيان لها عن خطة".
+_CLOSERS = frozenset({"عن", "الي", "علي"})
 
 
 def _is_media_word(word: str) -> bool:
@@ -79,7 +82,7 @@ def venue_at(doc: QuoteDoc, j: int) -> int | None:
     k = j + 1
     while k < end and k - j <= _MAX_WORDS:
         x = doc.norms[k]
-        if doc.is_comma(k) or doc.is_colon(k) or x in lex.complementizers or x in lex.time_words:
+        if doc.is_comma(k) or doc.is_colon(k) or x in lex.complementizers or x in lex.time_words or x in _CLOSERS:
             break
         d = doc.direct_opening(k)
         if d is not None:
