@@ -11,9 +11,9 @@ HEAVY = ("pyspark", "fastapi", "psycopg", "pycrfsuite", "trafilatura", "datasket
 def test_import_khabar_loads_nothing_heavy() -> None:
     code = (
         "import sys, khabar\n"
-        "heavy = [m for m in sys.modules if m.split('.')[0] in %r]\n"
+        f"heavy = [m for m in sys.modules if m.split('.')[0] in {HEAVY!r}]\n"
         "stages = [m for m in sys.modules if m.startswith('khabar.') ]\n"
-        "print(sorted(set(h.split('.')[0] for h in heavy)), sorted(stages))\n" % (HEAVY,)
+        "print(sorted(set(h.split('.')[0] for h in heavy)), sorted(stages))\n"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     heavy, _, stages = out.partition("] ")

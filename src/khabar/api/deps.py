@@ -5,13 +5,15 @@ from __future__ import annotations
 import hmac
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Annotated
+from typing import Annotated, TypeVar
 
 from fastapi import Depends, HTTPException, Query, Request
 from fastapi.security import APIKeyHeader
 
 from khabar.api.settings import ApiSettings, hash_key
 from khabar.store.base import Store, open_store
+
+T = TypeVar("T")
 
 _key_header = APIKeyHeader(name="X-API-Key", auto_error=False)
 
@@ -75,7 +77,7 @@ class Paging:
     limit: int
     offset: int
 
-    def window(self, items: list) -> tuple[list, int | None]:  # type: ignore[type-arg]
+    def window(self, items: list[T]) -> tuple[list[T], int | None]:
         """Cut a list fetched with ``fetch`` rows down to this page, and say where the next starts."""
         page = items[self.offset : self.offset + self.limit]
         more = len(items) > self.offset + self.limit

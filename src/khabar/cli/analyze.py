@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Callable
 from contextlib import nullcontext
 from datetime import date, datetime
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import IO, Annotated, NoReturn
 
@@ -32,7 +33,7 @@ Examples:
 """
 
 
-class Format(str, Enum):
+class Format(StrEnum):
     json = "json"
     jsonl = "jsonl"
     text = "text"
@@ -154,15 +155,15 @@ class _progress:
         self.total = total
         self.enabled = total > 1 and sys.stderr.isatty()
 
-    def __enter__(self):  # type: ignore[no-untyped-def]
+    def __enter__(self) -> Callable[[], None]:
         if not self.enabled:
             return lambda: None
         from rich.progress import Progress
 
-        self._bar = Progress(transient=True)
-        self._bar.start()
-        task = self._bar.add_task("analysing", total=self.total)
-        return lambda: self._bar.advance(task)
+        bar = self._bar = Progress(transient=True)
+        bar.start()
+        task = bar.add_task("analysing", total=self.total)
+        return lambda: bar.advance(task)
 
     def __exit__(self, *exc: object) -> None:
         if self.enabled:

@@ -63,10 +63,10 @@ def render_text(analysis: Analysis) -> str:
         lines.append("")
     if analysis.quantities:
         lines.append("## quantities")
-        for q in analysis.quantities:
-            value = int(q.value) if float(q.value).is_integer() else round(q.value, 4)
-            unit = f" {q.unit}" if q.unit else ""
-            counts = f" ({q.counts})" if q.counts else ""
-            lines.append(f"- {q.text} → {value}{unit}{counts}")
+        for n in analysis.quantities:
+            value = int(n.value) if float(n.value).is_integer() else round(n.value, 4)
+            unit = f" {n.unit}" if n.unit else ""
+            counts = f" ({n.counts})" if n.counts else ""
+            lines.append(f"- {n.text} → {value}{unit}{counts}")
         lines.append("")
     return "\n".join(lines)

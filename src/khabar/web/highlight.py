@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import pairwise
 
 from markupsafe import Markup, escape
 
@@ -48,7 +49,7 @@ def highlight(text: str, marks: Iterable[Mark], start: int = 0, end: int | None 
     inside = [m for m in marks if m.start < end and m.end > start and m.start < m.end]
     cuts = sorted({start, end, *(max(start, m.start) for m in inside), *(min(end, m.end) for m in inside)})
     parts: list[str] = []
-    for a, b in zip(cuts, cuts[1:], strict=False):
+    for a, b in pairwise(cuts):
         seg = escape(text[a:b])
         active = [m for m in inside if m.start <= a and m.end >= b]
         if not active:
