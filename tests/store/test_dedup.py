@@ -81,21 +81,18 @@ def test_bands_favour_recall_at_the_threshold() -> None:
     assert 1 - (1 - dedup.THRESHOLD**r) ** b > 0.8
 
 
-def test_merge_new_pair() -> None:
-    relabel, members = dedup.merge([(10, 12, 0.8)], {})
-    assert relabel == {}
-    assert members == {10: (10, 0.8), 12: (10, 0.8)}
+def test_choose_pairs_with_an_unclustered_doc() -> None:
+    assert dedup.choose({12: 0.8, 10: 0.5}, {}, {}, 0.35) == (12, 0.8)
+    assert dedup.choose({12: 0.2}, {}, {}, 0.35) is None
 
 
-def test_merge_joins_existing_cluster() -> None:
-    # 3 and 5 form cluster 3; new doc 9 resembles 5.
-    relabel, members = dedup.merge([(9, 5, 0.7)], {5: 3, 3: 3})
-    assert relabel == {}
-    assert members == {9: (3, 0.7)}
+def test_choose_joins_through_the_center_only() -> None:
+    # 5 belongs to the cluster centered on 3. The new doc resembles 5 (0.9) but
+    # its center only 0.3: it may not join, so templated reports do not chain.
+    assert dedup.choose({5: 0.9}, {5: 3}, {3: 0.3}, 0.35) is None
+    assert dedup.choose({5: 0.9}, {5: 3}, {3: 0.6}, 0.35) == (3, 0.6)
 
 
-def test_merge_bridges_two_clusters() -> None:
-    # Clusters 2 {2, 4} and 6 {6, 7}; new doc 11 resembles 4 and 7: one cluster labelled 2.
-    relabel, members = dedup.merge([(11, 4, 0.6), (11, 7, 0.9)], {4: 2, 7: 6})
-    assert relabel == {6: 2}
-    assert members == {11: (2, 0.9)}
+def test_choose_prefers_the_most_similar_then_the_older_center() -> None:
+    assert dedup.choose({4: 0.5, 7: 0.9}, {4: 2, 7: 6}, {2: 0.5, 6: 0.7}, 0.35) == (6, 0.7)
+    assert dedup.choose({9: 0.6, 8: 0.6}, {}, {}, 0.35) == (8, 0.6)

@@ -35,12 +35,26 @@ from khabar.store.snippets import snippet
         ("إسرائيل", "اسراييل"),
         ("المُستشارُ", "مستشار"),
         ("الـمـستـشـار", "مستشار"),
+        ("بالحنطور", "حنطور"),
+        ("وللحنطور", "حنطور"),
+        ("بالغ", "بالغ"),
+        ("عاماً", "عام"),
+        ("مؤشراً", "موشر"),
+        ("مؤشرات", "موشر"),
+        ("مستواها", "مستو"),
+        ("المستوى", "مستو"),
+        ("قالوا", "قالوا"),
         ("Meprolight", "meprolight"),
         ("٢٠٢٠", "2020"),
     ],
 )
 def test_index_key(word: str, key: str) -> None:
     assert index_key(word) == key
+
+
+def test_country_meets_its_adjective() -> None:
+    assert index_key("سوريا") == index_key("السوري") == index_key("السورية")
+    assert index_key("أمريكا") == index_key("الأمريكيين")
 
 
 def test_stem_keeps_three_letters() -> None:

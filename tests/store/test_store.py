@@ -175,3 +175,27 @@ def test_replacing_a_clustered_article_removes_its_band_keys(filled: Store, corp
     assert filled._exec("SELECT COUNT(*) FROM lsh_keys")[0][0] <= keys_before  # type: ignore[attr-defined]
     assert filled.check() == []
     assert [[m.article_id for m in c.members] for c in filled.dups()] == [["d-merkel-wire", "b2"]]
+
+
+def test_deleting_a_center_recenters_its_cluster(filled: Store, corpus: list[Analysis]) -> None:
+    merkel = corpus[1]
+    third = dataclasses.replace(
+        merkel,
+        article=dataclasses.replace(
+            merkel.article, id="b3", url="https://x.example/3", text=merkel.article.text + " (نقلا عن وكالات)"
+        ),
+    )
+    filled.add([third])
+    assert [[m.article_id for m in c.members] for c in filled.dups()] == [["b-merkel", "d-merkel-wire", "b3"]]
+    assert filled.dups()[0].members[0].similarity == 1.0  # the center
+    filled.delete(["b-merkel"])  # type: ignore[attr-defined]
+    (cluster,) = filled.dups()
+    assert [m.article_id for m in cluster.members] == ["d-merkel-wire", "b3"]
+    assert cluster.members[0].similarity == 1.0
+    # The new center can be found again: a fourth copy joins it.
+    fourth = dataclasses.replace(
+        third, article=dataclasses.replace(third.article, id="b4", url=None, text=third.article.text + ".")
+    )
+    filled.add([fourth])
+    assert [m.article_id for m in filled.dups()[0].members] == ["d-merkel-wire", "b3", "b4"]
+    assert filled.check() == []

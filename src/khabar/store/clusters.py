@@ -6,10 +6,13 @@ Runs inside the write transaction of :class:`~khabar.store.sqlstore.SqlStore`
 both, so a look-up by key is an index range) and ``duplicates`` (doc → cluster
 label, the smallest doc of the cluster).
 
-Look-ups go by band key only: the writer knows the new articles' keys, and
-deleting an article recomputes its keys from its stored signature with the
-store's own dedup parameters (saved in ``settings`` when the store was made,
-so a later khabar with other defaults still finds them).
+Clusters are stars (see :func:`khabar.store.dedup.choose`): each has a center,
+its first article, and every member was similar enough to it. Look-ups go by
+band key only, and only centers and unclustered articles keep band keys. The
+writer knows the new articles' keys; deleting an article recomputes its keys
+from its stored signature with the store's own dedup parameters (saved in
+``settings`` when the store was made, so a later khabar with other defaults
+still finds them).
 """
 
 from __future__ import annotations
@@ -26,75 +29,94 @@ if TYPE_CHECKING:
 
 
 def add(store: SqlStore, new: dict[int, ArticleRows]) -> None:
-    """Store the new docs' sketches and link them to every stored doc above the threshold."""
+    """Store the new docs' sketches and put each in the cluster of its most similar center."""
     if not new:
         return
     store._execmany(
         "INSERT INTO signatures (doc, minhash) VALUES (?, ?)", [(d, r.signature) for d, r in new.items()]
     )
     by_key: dict[int, list[int]] = defaultdict(list)
-    for d, r in new.items():
-        for k in set(r.lsh_keys):
+    for d in sorted(new):
+        for k in set(new[d].lsh_keys):
             by_key[k].append(d)
-    store._execmany(
-        "INSERT INTO lsh_keys (key, doc) VALUES (?, ?)", [(k, d) for k, ds in by_key.items() for d in ds]
-    )
-    pairs: set[tuple[int, int]] = set()
+    candidates: dict[int, set[int]] = {d: set() for d in new}
     for key, doc in store._select_in("SELECT key, doc FROM lsh_keys WHERE key", list(by_key)):
         for d in by_key[int(key)]:
-            if d != int(doc):
-                pairs.add((d, int(doc)))
-    if not pairs:
-        return
-    sigs = {d: dedup.from_bytes(r.signature) for d, r in new.items() if r.signature is not None}
-    others = sorted({b for _, b in pairs if b not in sigs})
-    for d, s in store._select_in("SELECT doc, minhash FROM signatures WHERE doc", others):
-        sigs[int(d)] = dedup.from_bytes(bytes(s))
-    edges = []
-    for a, b in sorted(pairs):
-        if b in new and b < a:
-            continue  # each pair of new docs once
-        sim = dedup.similarity(sigs[a], sigs[b])
-        if sim >= store.params.threshold:
-            edges.append((a, b, sim))
-    if not edges:
-        return
-    linked = sorted({d for a, b, _ in edges for d in (a, b)})
-    known = {
-        int(d): int(c) for d, c in store._select_in("SELECT doc, cluster FROM duplicates WHERE doc", linked)
+            candidates[d].add(int(doc))
+    for docs in by_key.values():  # earlier new docs of this batch are candidates too
+        for i, d in enumerate(docs):
+            candidates[d].update(docs[:i])
+    stored = sorted({c for cs in candidates.values() for c in cs if c not in new})
+    clusters = {
+        int(d): int(c) for d, c in store._select_in("SELECT doc, cluster FROM duplicates WHERE doc", stored)
     }
-    relabel, members = dedup.merge(edges, known)
-    for old, label in relabel.items():
-        store._exec("UPDATE duplicates SET cluster = ? WHERE cluster = ?", (label, old))
+    sigs = {d: dedup.from_bytes(r.signature) for d, r in new.items() if r.signature is not None}
+    wanted = sorted(set(stored) | set(clusters.values()))
+    for d, s in store._select_in("SELECT doc, minhash FROM signatures WHERE doc", wanted):
+        sigs[int(d)] = dedup.from_bytes(bytes(s))
+    rows: list[tuple[int, int, float]] = []
+    for d in sorted(new):
+        sims = {c: dedup.similarity(sigs[d], sigs[c]) for c in candidates[d] if c in sigs}
+        centers = {clusters[c] for c in sims if c in clusters}
+        choice = dedup.choose(
+            sims,
+            clusters,
+            {c: dedup.similarity(sigs[d], sigs[c]) for c in centers if c in sigs},
+            store.params.threshold,
+        )
+        if choice is None:
+            continue
+        center, sim = choice
+        if center not in clusters:
+            clusters[center] = center
+            rows.append((center, center, 1.0))
+        clusters[d] = center
+        rows.append((d, center, sim))
+    store._execmany("INSERT INTO duplicates (doc, cluster, similarity) VALUES (?, ?, ?)", rows)
+    # Only centers and unclustered docs are looked up, so a doc that joined a
+    # cluster keeps no band keys: a cluster of a thousand templated reports
+    # then costs one look-up row per band, not a thousand.
     store._execmany(
-        "INSERT INTO duplicates (doc, cluster, similarity) VALUES (?, ?, ?)",
-        [(d, c, s) for d, (c, s) in sorted(members.items())],
+        "INSERT INTO lsh_keys (key, doc) VALUES (?, ?)",
+        [(k, d) for k, ds in by_key.items() for d in ds if clusters.get(d, d) == d],
     )
-    # A new doc that joined an older cluster is found through that cluster's
-    # earlier members: dropping its band keys keeps a cluster of a thousand
-    # templated reports from making every later look-up return a thousand rows.
-    joined = [d for d in new if d in members and members[d][0] not in new]
-    store._execmany(
-        "DELETE FROM lsh_keys WHERE key = ? AND doc = ?",
-        [(k, d) for d in joined for k in set(new[d].lsh_keys)],
-    )
+
+
+def _keys(store: SqlStore, docs: Sequence[int]) -> list[tuple[int, int]]:
+    """``(band key, doc)`` of the docs, recomputed from their stored signatures."""
+    rows = store._select_in("SELECT doc, minhash FROM signatures WHERE doc", list(docs))
+    return [
+        (k, int(d)) for d, s in rows for k in set(dedup.band_keys(dedup.from_bytes(bytes(s)), store.params))
+    ]
 
 
 def forget(store: SqlStore, docs: Sequence[int]) -> None:
-    """Remove the docs' sketches and cluster rows; a cluster left with one member is dissolved."""
-    rows = store._select_in("SELECT doc, minhash FROM signatures WHERE doc", list(docs))
-    keys = [
-        (k, int(d)) for d, s in rows for k in set(dedup.band_keys(dedup.from_bytes(bytes(s)), store.params))
-    ]
-    store._execmany("DELETE FROM lsh_keys WHERE key = ? AND doc = ?", keys)
+    """Remove the docs' sketches and cluster rows.
+
+    A cluster whose center goes is re-centered on its oldest remaining member
+    (which gets its band keys back); a cluster left with one member is dissolved.
+    """
+    store._execmany("DELETE FROM lsh_keys WHERE key = ? AND doc = ?", _keys(store, docs))
     test, params = store._in(docs)
     store._exec(f"DELETE FROM signatures WHERE doc {test}", params)
-    labels = [c for (c,) in store._exec(f"SELECT DISTINCT cluster FROM duplicates WHERE doc {test}", params)]
+    labels = [
+        int(c) for (c,) in store._exec(f"SELECT DISTINCT cluster FROM duplicates WHERE doc {test}", params)
+    ]
     store._exec(f"DELETE FROM duplicates WHERE doc {test}", params)
-    if labels:
-        ctest, cparams = store._in(labels)
-        store._exec(
-            f"DELETE FROM duplicates WHERE cluster {ctest} AND cluster IN "
-            "(SELECT cluster FROM duplicates GROUP BY cluster HAVING COUNT(*) < 2)",
-            cparams,
-        )
+    gone = set(docs)
+    revived: list[int] = []
+    for label in labels:
+        left = [
+            int(d)
+            for (d,) in store._exec("SELECT doc FROM duplicates WHERE cluster = ? ORDER BY doc", (label,))
+        ]
+        if len(left) < 2:
+            store._exec("DELETE FROM duplicates WHERE cluster = ?", (label,))
+            revived.extend(d for d in left if d != label)
+        elif label in gone:
+            store._exec("UPDATE duplicates SET cluster = ? WHERE cluster = ?", (left[0], label))
+            store._exec("UPDATE duplicates SET similarity = 1.0 WHERE doc = ?", (left[0],))
+            revived.append(left[0])
+    store._execmany(
+        "INSERT INTO lsh_keys (key, doc) VALUES (?, ?) ON CONFLICT DO NOTHING", _keys(store, revived)
+    )

@@ -18,7 +18,7 @@ and needs no module-level index. The threshold is measured on labelled pairs
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any
@@ -136,41 +136,24 @@ def similarity(a: np.ndarray, b: np.ndarray) -> float:
     return float(np.count_nonzero(a == b)) / len(a)
 
 
-def merge(
-    edges: Iterable[tuple[int, int, float]], clusters: dict[int, int]
-) -> tuple[dict[int, int], dict[int, tuple[int, float]]]:
-    """Fold new duplicate edges into existing clusters.
+def choose(
+    sims: dict[int, float], clusters: dict[int, int], center_sims: dict[int, float], threshold: float
+) -> tuple[int, float] | None:
+    """The cluster a new article joins: ``(center, similarity)``, or None.
 
-    ``edges`` are ``(doc, doc, similarity)`` pairs found for new articles;
-    ``clusters`` maps every already-clustered doc among them to its cluster.
-    Returns ``(relabel, members)``: existing cluster labels to rewrite
-    (old → new), and the new or moved docs with their cluster and the best
-    similarity that linked them. A cluster is labelled by its smallest doc, so
-    merging two clusters keeps the older label.
+    Clusters are stars, not chains: an article joins a cluster only if it is
+    similar enough to the cluster's *center* (its first article), never
+    through a member alone, so a run of templated reports ("القيادة تهنئ رئيس
+    ...") cannot link unrelated stories link by link. ``sims`` holds the
+    similarity to each candidate, ``clusters`` the center of each clustered
+    candidate, ``center_sims`` the similarity to those centers. An unclustered
+    candidate is a center of its own. The most similar center wins; ties go
+    to the older (smaller) doc.
     """
-    parent: dict[int, int] = {}
-
-    def find(x: int) -> int:
-        root = x
-        while parent.get(root, root) != root:
-            root = parent[root]
-        while parent.get(x, x) != root:
-            parent[x], x = root, parent[x]
-        return root
-
-    def union(x: int, y: int) -> None:
-        rx, ry = find(x), find(y)
-        if rx != ry:
-            parent[max(rx, ry)] = min(rx, ry)
-
-    best: dict[int, float] = {}
-    for a, b, sim in edges:
-        # A clustered doc stands for its whole cluster: link through the label.
-        union(clusters.get(a, a), clusters.get(b, b))
-        union(a, clusters.get(a, a))
-        union(b, clusters.get(b, b))
-        best[a] = max(best.get(a, 0.0), sim)
-        best[b] = max(best.get(b, 0.0), sim)
-    members = {doc: (find(doc), sim) for doc, sim in best.items() if doc not in clusters}
-    relabel = {label: find(label) for label in set(clusters.values()) if find(label) != label}
-    return relabel, members
+    best: tuple[float, int] | None = None
+    for cand, sim in sims.items():
+        center = clusters.get(cand, cand)
+        s = sim if center == cand else center_sims.get(center, 0.0)
+        if s >= threshold and (best is None or (s, -center) > (best[0], -best[1])):
+            best = (s, center)
+    return (best[1], best[0]) if best else None

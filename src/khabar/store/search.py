@@ -41,13 +41,17 @@ _PHRASE = re.compile(r'"([^"]*)"|«([^»]*)»|“([^”]*)”|(\S+)')
 _PRONOUNS = ("هما", "كما", "هم", "هن", "كم", "ها", "نا", "ه")
 _ENDINGS = ("ات", "ون", "ين", "ية", "يه", "ة", "ه", "ي")
 _MIN_STEM = 3
+# A final alif that is not tanween: pronouns (ها نا هما كما) and the verb ending وا.
+_ALIF_ENDINGS = ("ها", "نا", "هما", "كما", "وا")
 _LONE_CLITICS = frozenset("وفبكلس")
+_CLITIC_ARTICLE = re.compile("(?:[وف]?[بك]ال|[وف]ال|[وف]?لل)")
 
 
 def stem(word: str) -> str:
     """Light-stem a normalized word that has no proclitics left.
 
     ``stem("مستشارين") == "مستشار"``, ``stem("سياساتها") == "سياس"``,
+    ``stem("عاما") == "عام"`` (the alif of tanween: "عاماً"; so "سوريا" meets "سوري"),
     ``stem("حكومته") == stem("حكومات") == "حكوم"`` (a ت left before a pronoun is
     the ة of the noun). Stems keep at least three letters, so "بيته" → "بيت" and
     short words ("دول", "قال") stay whole; names that only look suffixed
@@ -55,12 +59,22 @@ def stem(word: str) -> str:
     """
     if len(word) <= _MIN_STEM or not _is_arabic(word[-1]) or word in _unstemmed():
         return word
+    if word.endswith("ا") and not word.endswith(_ALIF_ENDINGS):
+        # The alif of tanween fatha ("عاماً", "مؤشراً"): nothing else follows it.
+        word = word[:-1]
+        return word if len(word) <= _MIN_STEM else _strip_endings(word)
     for suffix in _PRONOUNS:
         if word.endswith(suffix) and len(word) - len(suffix) >= _MIN_STEM:
             word = word[: -len(suffix)]
             if word.endswith("ت") and not word.endswith("ات") and len(word) > _MIN_STEM + 1:
                 word = word[:-1] + "ة"
+            elif word.endswith("ا") and len(word) > _MIN_STEM:
+                word = word[:-1]  # ى before a pronoun is written ا: "مستواها" is "مستوى" + ها
             break
+    return _strip_endings(word)
+
+
+def _strip_endings(word: str) -> str:
     for suffix in _ENDINGS:
         if word.endswith(suffix) and len(word) - len(suffix) >= _MIN_STEM:
             word = word[: -len(suffix)]
@@ -103,10 +117,21 @@ def index_key(word: str) -> str:
 
 
 def _strip_proclitics(word: str) -> str:
-    """The stem left after the proclitics, as the text layer's segmenter decides."""
+    """The stem left after the proclitics, as the text layer's segmenter decides.
+
+    The segmenter splits only onto stems its frequency lexicon knows, so a rare
+    word keeps even an unmistakable conjunction/preposition + article
+    ("بالحنطور"). For search, a word opening with one of those letter runs
+    (و ف ب ك, then ال, or لل) and leaving three letters or more is split anyway:
+    no common Arabic word starts that way by itself.
+    """
     from khabar.text.clitics import segment
 
-    return segment(word).stem
+    seg = segment(word)
+    if seg.proclitics:
+        return seg.stem
+    m = _CLITIC_ARTICLE.match(word)
+    return word[m.end() :] if m and len(word) - m.end() >= _MIN_STEM else seg.stem
 
 
 def index_spans(text: str) -> list[tuple[int, int, str]]:
