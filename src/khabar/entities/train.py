@@ -30,6 +30,7 @@ forms, stems, affixes, shape, window ±2 (no lexicon)               0.673
   rare training words as unknown (≤1; ≤2 with c1 0.3)              0.713 · 0.704
   letter trigrams inside the word                                  0.714
   averaged perceptron, 15 epochs                                   0.704
+  top-2 news neighbours (PPMI) of each word as features             0.719
 + WikiFANE names as gazetteer flags (shipped)                      0.719
   + document pass (:meth:`Tagger.tag_document`, 10-sentence blocks) 0.729
 =================================================================  =====
