@@ -239,3 +239,14 @@ def test_correcting_tagger_spans() -> None:
     ]
     only_title = [Mention(text.index("ولي ولي"), text.index("ولي ولي") + 7, "ولي ولي", "PERSON")]
     assert corrections.correct_types(only_title, tokenize(text), text) == []
+
+
+def test_broadcaster_named_by_its_country() -> None:
+    from khabar.text.tokenize import tokenize
+
+    text = "وقالت الإذاعة الإسرائيلية العامة إن الصحف الإسرائيلية نقلت عن التلفزيون السوري الرسمي"
+    fixed = corrections.correct_types([], tokenize(text), text)
+    assert [(m.text, m.type, m.start) for m in fixed] == [
+        ("الإذاعة الإسرائيلية العامة", "ORG", 6),
+        ("التلفزيون السوري الرسمي", "ORG", 62),
+    ]

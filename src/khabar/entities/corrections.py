@@ -54,7 +54,44 @@ def correct_types(names: Sequence[Mention], tokens: Sequence[Token], text: str) 
         out.append(m if new_type == m.type else dataclasses.replace(m, type=new_type))
     out.extend(_missed_countries(tokens, out, text))
     out.extend(_missed_orgs(out, text))
+    out.extend(_national_media(tokens, out, text))
     return sorted(out, key=lambda m: (m.start, -m.end))
+
+
+def _national_media(tokens: Sequence[Token], names: Sequence[Mention], text: str) -> list[Mention]:
+    """A broadcaster or agency named by its country: "الإذاعة الإسرائيلية العامة",
+    "التلفزيون السوري الرسمي" (a singular designator, a nationality adjective, and
+    "العامة"/"الرسمي"-like adjectives). "الصحف الإسرائيلية" (plural) is no name."""
+    fw = function_words()
+    covered = [(m.start, m.end) for m in names]
+    out: list[Mention] = []
+    for i, t in enumerate(tokens[:-1]):
+        head = t.text[_clitic_len(t.text) :]
+        if "media_designator" not in fw.get(normalize(head), frozenset()):
+            continue
+        nisba = nationality.match(tokens[i + 1].text)
+        if nisba is None or nisba.prefix or _gap(text, t, tokens[i + 1]):
+            continue
+        j = i + 2
+        while j < len(tokens) and "media_adjective" in fw.get(normalize(tokens[j].text), frozenset()):
+            j += 1
+        start, end = t.start + _clitic_len(t.text), tokens[j - 1].end
+        if any(s < end and start < e for s, e in covered):
+            continue
+        out.append(Mention(start, end, text[start:end], "ORG"))
+    return out
+
+
+def _clitic_len(word: str) -> int:
+    """Length of the conjunction/preposition clitics before an ال-word ("بالإذاعة" → 1)."""
+    for n in (2, 1):
+        if (
+            len(word) > n + 2
+            and word[:n] in ("و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل")
+            and word[n:].startswith("ال")
+        ):
+            return n
+    return 0
 
 
 def _nisba_alone(m: Mention) -> bool:
