@@ -31,12 +31,13 @@ def test_batch_writes_tables_by_month_and_a_report(corpus: Path, tmp_path: Path,
     units = plan([corpus], chunk=3)
     assert [(u.start, u.stop) for u in units] == [(0, 3), (3, 6), (6, 8)]
     keys = [u.key for u in units]
-    assert _files(out)[:5] == [
+    assert [f for f in _files(out) if f.startswith(("articles/", "failures/"))] == [
         f"articles/month=2020-10/part-{keys[0]}.parquet",
         f"articles/month=2021-03/part-{keys[1]}.parquet",
         f"articles/month=2021-03/part-{keys[2]}.parquet",
         f"articles/month=unknown/part-{keys[2]}.parquet",
         f"failures/part-{keys[0]}.parquet",
+        f"failures/part-{keys[1]}.parquet",
     ]
     articles = _rows(out, "articles")
     assert sorted((r["source"].rsplit("#")[1], r["month"], r["line"]) for r in articles) == [
