@@ -92,9 +92,9 @@ def test_monday_that_means_the_two() -> None:
     ],
 )
 def test_future_cues(word: str, future: bool) -> None:
-    from khabar.time.months import fold
+    from khabar.text.normalize import lexicon_key
 
-    assert is_future_word(fold(word)) is future
+    assert is_future_word(lexicon_key(word)) is future
 
 
 @pytest.mark.parametrize(

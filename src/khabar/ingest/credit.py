@@ -134,12 +134,12 @@ def merge(first: Caption | None, second: Caption) -> Caption:
 
 
 def _is_month(part: str) -> bool:
-    from khabar.time.months import fold as month_fold
+    from khabar.text.normalize import lexicon_key
     from khabar.time.months import gregorian_months, hijri_months
 
-    tail = month_fold(part).split()
-    months = gregorian_months().keys() | hijri_months().keys()
-    return any(" ".join(tail[-k:]) in months for k in (1, 2) if len(tail) >= k)
+    tail = lexicon_key(part).split()
+    ends = (" ".join(tail[-k:]) for k in (1, 2) if len(tail) >= k)
+    return any(end in gregorian_months() or end in hijri_months() for end in ends)
 
 
 _STRENGTH = {"weak": 0, "slash": 1, "known": 2}

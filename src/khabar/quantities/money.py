@@ -11,13 +11,9 @@ from __future__ import annotations
 from functools import cache
 from importlib import resources
 
-from khabar.text.normalize import normalize
+from khabar.text.normalize import lexicon_key
 
 SYMBOLS = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY"}
-
-
-def _fold(word: str) -> str:
-    return " ".join(normalize(word, taa=True).split())
 
 
 @cache
@@ -29,7 +25,7 @@ def currencies() -> dict[str, tuple[str, bool]]:
         if not line.strip() or line.startswith("#"):
             continue
         form, code, bare = line.split("\t")
-        out[_fold(form)] = (code, bare == "1")
+        out[lexicon_key(form)] = (code, bare == "1")
     return out
 
 

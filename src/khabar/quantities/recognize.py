@@ -41,6 +41,7 @@ from khabar.quantities.words import (
     parse_cardinal,
     parse_ordinal,
 )
+from khabar.text.normalize import lexicon_key
 from khabar.time.grammar import alternation
 from khabar.time.recognize import fold
 
@@ -62,28 +63,24 @@ def _lines(name: str) -> list[str]:
     return [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
 
 
-def _fold(word: str) -> str:
-    return " ".join(fold(word)[0].split())
-
-
 @cache
 def _percent_words() -> tuple[str, ...]:
-    return tuple(_fold(x) for x in _lines("percent.txt"))
+    return tuple(lexicon_key(x) for x in _lines("percent.txt"))
 
 
 @cache
 def _fractions() -> dict[str, float]:
-    return {_fold(f): float(v) for f, v in (line.split("\t") for line in _lines("fractions.tsv"))}
+    return {lexicon_key(f): float(v) for f, v in (line.split("\t") for line in _lines("fractions.tsv"))}
 
 
 @cache
 def _not_counted() -> frozenset[str]:
-    return frozenset(_fold(x) for x in _lines("not_counted.txt"))
+    return frozenset(lexicon_key(x) for x in _lines("not_counted.txt"))
 
 
 @cache
 def _labels() -> frozenset[str]:
-    return frozenset(_fold(x) for x in _lines("not_quantities.txt"))
+    return frozenset(lexicon_key(x) for x in _lines("not_quantities.txt"))
 
 
 @cache

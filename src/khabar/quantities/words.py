@@ -2,7 +2,7 @@
 
 Shared by the quantity stage and the time stage ("قبل ثلاثة أيام", "الخامس من
 أكتوبر"). Everything works on the matching form of
-:func:`khabar.text.normalize.normalize` with ``taa=True`` (hamza seats, ى and ة
+:func:`khabar.text.normalize.lexicon_key` (hamza seats, ى and ة
 folded), which is what both stages match on. The lexicon lives in
 ``data/quantities/number_words.tsv`` and ``ordinal_words.tsv``; the grammar
 (units add, "مئة" multiplies a bare unit before it, scales multiply everything
@@ -14,15 +14,11 @@ from __future__ import annotations
 from functools import cache
 from importlib import resources
 
-from khabar.text.normalize import normalize
+from khabar.text.normalize import lexicon_key
 
 # Words that are numbers only inside a compound: "أحد عشر" is 11, but "أحد" alone
 # is "someone" and "الأحد" Sunday.
 _COMPOUND_ONLY = {"احد": 1, "احدي": 1}
-
-
-def _fold(word: str) -> str:
-    return " ".join(normalize(word, taa=True).split())
 
 
 def _rows(name: str) -> list[list[str]]:
@@ -33,13 +29,13 @@ def _rows(name: str) -> list[list[str]]:
 @cache
 def cardinal_words() -> dict[str, tuple[str, float]]:
     """Matching form → (kind, value) for every cardinal word."""
-    return {_fold(form): (kind, float(value)) for form, kind, value in _rows("number_words.tsv")}
+    return {lexicon_key(form): (kind, float(value)) for form, kind, value in _rows("number_words.tsv")}
 
 
 @cache
 def ordinal_stems() -> dict[str, int]:
     """Matching form → value for the ordinal stems 1-10."""
-    return {_fold(form): int(value) for form, value in _rows("ordinal_words.tsv")}
+    return {lexicon_key(form): int(value) for form, value in _rows("ordinal_words.tsv")}
 
 
 def _alternation(words: list[str]) -> str:

@@ -140,3 +140,14 @@ def normalize_with_offsets(text: str, *, taa: bool = False) -> tuple[str, list[i
         offsets.append(i)
     offsets.append(len(text))
     return "".join(out), offsets
+
+
+def lexicon_key(text: str) -> str:
+    """The key a lexicon entry is stored and looked up under: matching form, ة folded, one space.
+
+    Every lexicon of phrases (month names, number words, currencies, time words)
+    is keyed this way, so an entry typed "تشرين الأول" in a data file and the
+    text "تشرين  الاول" in an article meet: ``lexicon_key("تشرين  الأول") ==
+    "تشرين الاول"``; ``lexicon_key("ثلاثة") == "ثلاثه"``.
+    """
+    return " ".join(normalize(text, taa=True).split())

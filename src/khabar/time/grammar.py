@@ -16,7 +16,8 @@ from typing import Any
 import regex
 
 from khabar.quantities.words import ordinal_pattern
-from khabar.time.months import fold, gregorian_months, hijri_months, weekdays, zones
+from khabar.text.normalize import lexicon_key
+from khabar.time.months import gregorian_months, hijri_months, weekdays, zones
 
 # A match may start after a proclitic ("و2018", "بيونيو", "وفي") but never inside a word.
 LEFT = r"(?<!\w)(?:[وفبلك]{1,2}(?=\w))?"
@@ -42,9 +43,9 @@ def words() -> dict[str, Any]:
         if key.startswith("_"):
             continue
         if isinstance(value, dict):
-            out[key] = {fold(k): v for k, v in value.items()}
+            out[key] = {lexicon_key(k): v for k, v in value.items()}
         else:
-            out[key] = [fold(v) for v in value]
+            out[key] = [lexicon_key(v) for v in value]
     return out
 
 

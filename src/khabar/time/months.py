@@ -6,8 +6,8 @@ Moroccan ("يناير … يوليوز، غشت، شتنبر"). CLDR (via babel)
 ar, ar_SY/ar_LB/ar_JO/ar_IQ, ar_DZ/ar_TN and ar_MA, so those come from there;
 ``data/time/months.tsv`` adds spelling variants, Egyptian "يونيه/يوليه" and the
 Hijri months, which babel does not expose. Every form is stored in the matching
-form of :func:`khabar.text.normalize.normalize` (``taa=True``), the form the
-time recognizers match on.
+form of :func:`khabar.text.normalize.lexicon_key`, the form the time
+recognizers match on.
 """
 
 from __future__ import annotations
@@ -15,15 +15,10 @@ from __future__ import annotations
 from functools import cache
 from importlib import resources
 
-from khabar.text.normalize import normalize
+from khabar.text.normalize import lexicon_key
 
 # Locales whose CLDR month names differ from plain "ar"; see the module docstring.
 _CLDR_LOCALES = ("ar", "ar_SY", "ar_LB", "ar_JO", "ar_IQ", "ar_PS", "ar_DZ", "ar_TN", "ar_MA", "ar_MR")
-
-
-def fold(word: str) -> str:
-    """The matching form used by every time lexicon ("تشرين الأول" → "تشرين الاول")."""
-    return " ".join(normalize(word, taa=True).split())
 
 
 def _data_lines(name: str) -> list[str]:
@@ -41,7 +36,7 @@ def gregorian_months() -> dict[str, int]:
         for context in ("format", "stand-alone"):
             names = get_month_names("wide", context, locale=locale)
             for number in range(1, 13):
-                out[fold(names[number])] = number
+                out[lexicon_key(names[number])] = number
     for form, calendar, number in _additions():
         if calendar == "gregorian":
             out[form] = number
@@ -59,14 +54,14 @@ def _additions() -> tuple[tuple[str, str, int], ...]:
     rows = []
     for line in _data_lines("months.tsv"):
         form, calendar, number = line.split("\t")
-        rows.append((fold(form), calendar, int(number)))
+        rows.append((lexicon_key(form), calendar, int(number)))
     return tuple(rows)
 
 
 @cache
 def ambiguous_months() -> frozenset[str]:
     """Month forms that are also ordinary words or names ("ماي", "مارس", "رمضان")."""
-    return frozenset(fold(line) for line in _data_lines("ambiguous_months.txt"))
+    return frozenset(lexicon_key(line) for line in _data_lines("ambiguous_months.txt"))
 
 
 @cache
@@ -76,7 +71,7 @@ def weekdays() -> dict[str, int]:
 
     names = get_day_names("wide", locale="ar")
     # babel numbers Monday 0 … Sunday 6.
-    return {fold(names[i]): i + 1 for i in range(7)}
+    return {lexicon_key(names[i]): i + 1 for i in range(7)}
 
 
 @cache
@@ -85,5 +80,5 @@ def zones() -> dict[str, str]:
     out = {}
     for line in _data_lines("zones.tsv"):
         form, offset = line.split("\t")
-        out[fold(form)] = offset
+        out[lexicon_key(form)] = offset
     return out

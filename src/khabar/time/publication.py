@@ -19,10 +19,9 @@ from importlib import resources
 
 import regex
 
-from khabar.text.normalize import normalize_with_offsets
+from khabar.text.normalize import lexicon_key, normalize_with_offsets
 from khabar.time import absolute, clock
 from khabar.time.candidates import Candidate, run, select
-from khabar.time.months import fold
 
 log = logging.getLogger(__name__)
 
@@ -36,7 +35,7 @@ def _labels() -> frozenset[str]:
     out: set[str] = set()
     for line in text.splitlines():
         if line.strip() and not line.startswith("#"):
-            out.update(fold(line).lower().split())
+            out.update(lexicon_key(line).lower().split())
     return frozenset(out)
 
 
