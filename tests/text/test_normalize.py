@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from khabar.text.normalize import normalize, normalize_with_offsets
+from khabar.text.normalize import lexicon_key, normalize, normalize_with_offsets
 
 
 @pytest.mark.parametrize(
@@ -90,3 +90,15 @@ def test_offsets_include_marks_of_last_letter() -> None:
     assert text[offsets[i] : offsets[i + len("بلاده")]] == "بلادَه"
     j = norm.index("ان")
     assert text[offsets[j] : offsets[j + 2]] == "إنّ"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("تشرين  الأول", "تشرين الاول"),
+        (" ثلاثة آلاف\n", "ثلاثه الاف"),
+        ("ريالٌ قطريّ", "ريال قطري"),
+    ],
+)
+def test_lexicon_key(text: str, expected: str) -> None:
+    assert lexicon_key(text) == expected
