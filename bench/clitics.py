@@ -16,7 +16,6 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
-import os
 import statistics
 import sys
 import time
@@ -24,6 +23,7 @@ from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
+from khabar.devdata import shared_dir
 from khabar.text.clitics import _analyse, segment
 from khabar.text.tokenize import word_spans
 
@@ -31,11 +31,6 @@ ROOT = Path(__file__).resolve().parents[1]
 GOLD = ROOT / "bench" / "gold"
 OUT = ROOT / "bench" / "out" / "clitics.json"
 CLITICS = ("و", "ف", "ب", "ك", "ل", "س", "ال")
-
-
-def _shared() -> Path:
-    env = os.environ.get("KHABAR_SHARED")
-    return Path(env) if env else ROOT.parent / "shared"
 
 
 def load_gold(split: str) -> list[tuple[str, str, str]]:
@@ -79,7 +74,7 @@ def evaluate(rows: list[tuple[str, str, str]]) -> dict:
 
 
 def _news_words(limit: int) -> list[str]:
-    path = _shared() / "data" / "news" / "saudinewsnet-2015-07.jsonl.gz"
+    path = shared_dir() / "data" / "news" / "saudinewsnet-2015-07.jsonl.gz"
     words: list[str] = []
     if not path.is_file():
         return words

@@ -44,6 +44,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
+from khabar.devdata import shared_dir
 from khabar.errors import IngestError
 from khabar.ingest.reader import read
 from khabar.model import Article
@@ -57,14 +58,9 @@ TARGETS = {"text": 300.0, "jsonl": 300.0, "html": 50.0}
 JULY = ("يوليو", "تموز", "جويلية", "يوليو/تموز")
 
 
-def _shared() -> Path:
-    env = os.environ.get("KHABAR_SHARED")
-    return Path(env) if env else ROOT.parent / "shared"
-
-
 def load_records(n: int) -> list[dict[str, Any]]:
     """``n`` corpus records with text, spread evenly over the file."""
-    path = _shared() / "data" / "news" / "saudinewsnet-2015-07.jsonl.gz"
+    path = shared_dir() / "data" / "news" / "saudinewsnet-2015-07.jsonl.gz"
     if not path.exists():
         sys.exit(f"{path} not found: the benchmark needs ../shared (or set KHABAR_SHARED)")
     with gzip.open(path, "rt", encoding="utf-8") as f:

@@ -13,17 +13,12 @@ from pathlib import Path
 
 import pytest
 
-REPO = Path(__file__).resolve().parents[1]
-
-
-def _shared_path() -> Path:
-    env = os.environ.get("KHABAR_SHARED")
-    return Path(env) if env else (REPO.parent / "shared")
+from khabar.devdata import shared_dir as shared_path
 
 
 @pytest.fixture(scope="session")
 def shared_dir() -> Path:
-    path = _shared_path()
+    path = shared_path()
     if not (path / "seed").is_dir():
         if os.environ.get("CI") == "true":
             pytest.fail(f"{path} is missing; under CI=true the shared data must be present")

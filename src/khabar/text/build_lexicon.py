@@ -23,26 +23,19 @@ import argparse
 import gzip
 import json
 import logging
-import os
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from khabar.devdata import shared_dir
 from khabar.text.normalize import normalize
 from khabar.text.tokenize import word_spans
 
 log = logging.getLogger(__name__)
 
-REPO = Path(__file__).resolve().parents[3]
 DEFAULT_CORPUS = Path("data") / "news" / "saudinewsnet-2015-07.jsonl.gz"
 DEFAULT_OUT = Path(__file__).resolve().parents[1] / "data" / "text" / "wordfreq.tsv.gz"
 _HAMZA_ALEF = "أإآ"
-
-
-def shared_dir() -> Path:
-    """``../shared`` beside the clone, or ``$KHABAR_SHARED``."""
-    env = os.environ.get("KHABAR_SHARED")
-    return Path(env) if env else REPO.parent / "shared"
 
 
 def _texts(corpus: Path) -> Iterator[str]:
