@@ -39,9 +39,12 @@ from khabar.quotes.record import Record
 from khabar.quotes.speakers import (
     agrees,
     left_subject,
+    plural_phrase,
     points_back,
     relative_antecedent,
     resolve_phrase,
+    same,
+    source_like,
 )
 from khabar.quotes.venue import venue_at, venue_text
 
@@ -173,22 +176,48 @@ def _attach(doc: QuoteDoc, hit: CueHit, rec: Record, stack: list[Record], record
         rec.gender = None
         _end_stack(doc, stack, i, rec)
         return True
+    lex = lexicon()
+    prev = doc.norms[i - 1] if i > 0 else ""
     explicit = hit.subject if hit.subject and not points_back(doc, *hit.subject) else None
     participle = form.tense == "participle"
     left = None if participle or form.proclitic else left_subject(doc, i)
-    subordinate = i > 0 and doc.norms[i - 1] in lexicon().subordinators
+    subordinate = prev in lex.subordinators
+    if prev in lex.complementizers and prev[-1:] in ("ه", "ا", "م") and not form.proclitic:
+        # "أكد أنه يتوقع انضمام …": the pronoun of أنه is the subject, what follows the object
+        explicit = left = None
+    if prev in lex.relatives and (explicit is None or hit.comp == "np"):
+        antecedent = relative_antecedent(doc, i)
+        if antecedent is not None and hit.comp == "np" and not source_like(doc, *antecedent):
+            return False  # "المجموعة التي أعلنت ولاءها": no source, no quote
+        if antecedent is not None:
+            # "تغريدات ذلك المستخدم التي زعم فيها بيع …": the antecedent speaks
+            rec.speaker = resolve_phrase(doc, *antecedent)
+            if hit.comp == "np":
+                k = i + 1
+                while k < len(doc) and doc.norms[k] in lex.prepositional_pronouns:
+                    k += 1
+                rec.start = doc.tokens[k].start
+            _place(doc, rec, stack, i, subordinate=True)
+            return True
+    if explicit is None and prev in ("ما", "بما", "مما", "وما") and not form.suffix:
+        return False  # "بما يعبر عن …": the subject is a thing, not a speaker
+    if (
+        explicit is not None
+        and (left is None or not (form.lemma.object or hit.comp == "np"))
+        and hit.comp not in ("that", "colon", "quote", "bare", "before")
+        and doc.mentions
+        and not source_like(doc, *explicit)
+    ):
+        return False  # "ما تنتجه بيشة … يؤكد أهميتها": a thing "confirms", nobody speaks
     if explicit is not None and (left is None or not (form.lemma.object or hit.comp == "np")):
         rec.speaker = resolve_phrase(doc, *explicit)
-        if stack and (subordinate or _in_clause(doc, i)):
-            # "… عندما أقرّ هو وشقيقته", "… يوصيه بالحذر ويردّ سامي عليه أنه":
-            # a clause inside the current quote, not a new statement
-            _nest(rec, stack[-1])
-        else:
-            _end_stack(doc, stack, i, rec)
+        rec.number = _number(doc, rec)
+        _place(doc, rec, stack, i, subordinate)
         return True
     if left is not None:
         a, b, boundary = left
         rec.speaker = resolve_phrase(doc, a, b)
+        rec.number = "p" if form.number in ("p", "d") else "s"  # the verb agrees fully after its subject
         if hit.comp == "np" and hit.subject is not None:
             rec.start = doc.tokens[i + 1].start
         parent = _opened_by(doc, boundary, stack)
@@ -210,8 +239,20 @@ def _attach(doc: QuoteDoc, hit: CueHit, rec: Record, stack: list[Record], record
         # subject is the pronoun of "أنه", nearly always the speaker: the record
         # would repeat its parent, so it is no quote of its own.
         return False
+    repeated = None if participle else _repeated_subject(doc, i, form.lemma.key)
+    if repeated is not None:
+        # "أظهرت إحصائية صادرة عن …، أظهرت أن": the verb is repeated after a long subject
+        rec.speaker = resolve_phrase(doc, *repeated)
+        _end_stack(doc, stack, i, rec)
+        return True
+    if participle:
+        rec.number = "p" if form.number in ("p", "d") else "s"
+    elif form.number in ("p", "d"):
+        rec.number = "p"
     speaker, source = _antecedent(doc, rec, participle, records)
     rec.speaker = speaker
+    if source is not None and rec.number is None:
+        rec.number = source.number
     if source is not None and source in stack:
         deeper = stack[stack.index(source) :]
         _end_stack(doc, deeper, i, rec)
@@ -223,6 +264,33 @@ def _attach(doc: QuoteDoc, hit: CueHit, rec: Record, stack: list[Record], record
         if source is not None and rec.reported_by is None:
             rec.reported_by = source.reported_by
     return True
+
+
+def _repeated_subject(doc: QuoteDoc, i: int, key: str) -> tuple[int, int] | None:
+    """The subject after an earlier occurrence of the same cue in the sentence."""
+    s0 = doc.sentence_start_token(i)
+    for k in range(i - 1, s0 - 1, -1):
+        if any(f.lemma.key == key for f in lookup(doc.tokens[k].text)):
+            j = k + 1
+            while j < i and doc.is_word(j) and doc.norms[j] not in lexicon().adjunct_starts:
+                j += 1
+            return (k + 1, j) if j > k + 1 else None
+    return None
+
+
+def _place(doc: QuoteDoc, rec: Record, stack: list[Record], i: int, subordinate: bool) -> None:
+    """Nest ``rec`` in the innermost open quote when its cue is part of that
+    quote's clause ("… عندما أقرّ هو وشقيقته", "… يوصيه بالحذر ويردّ سامي عليه
+    أنه"); otherwise it is a new statement that ends the quotes it interrupts."""
+    if stack and (subordinate or _in_clause(doc, i)):
+        _nest(rec, stack[-1])
+    else:
+        _end_stack(doc, stack, i, rec)
+
+
+def _number(doc: QuoteDoc, rec: Record) -> str | None:
+    plural = plural_phrase(doc, rec.speaker)
+    return "p" if plural else None
 
 
 def _in_clause(doc: QuoteDoc, i: int) -> bool:
@@ -266,14 +334,22 @@ def _antecedent(
     if participle:
         for strict in (True, False):
             for r in reversed(earlier):
-                if r.anchor >= sentence.start and _fits(r.gender, rec.gender, strict):
+                if r.anchor >= sentence.start and _fits(r, rec, strict):
                     return r.speaker, r
         mentioned = _clause_subject(doc, sentence.start, pos) or _kana_subject(doc, sentence.start, pos)
         if mentioned is not None:
             return mentioned, None
+    if not any(r.anchor >= sentence.start for r in earlier) and doc.tokens[doc.sentence_start_token(
+        doc.token_at(pos)
+    )].start < pos:
+        # "دوّن مدرب الاتحاد بولوني ملاحظاته …، وطالب الجميع ببذل …": the verb is
+        # coordinated with the sentence's first one and shares its subject
+        mentioned = _clause_subject(doc, sentence.start, pos)
+        if mentioned is not None and mentioned.kind == "person" and rec.gender != "f":
+            return mentioned, None
     for strict in (True, False):
         for r in reversed(earlier):
-            if _fits(r.gender, rec.gender, strict):
+            if _fits(r, rec, strict):
                 return r.speaker, r
     previous = doc.sentence_of(max(0, sentence.start - 1)).start
     return _clause_subject(doc, previous, pos), None
@@ -292,10 +368,15 @@ def _kana_subject(doc: QuoteDoc, start: int, end: int) -> Speaker | None:
     return resolve_phrase(doc, k + 1, j) if j > k + 1 else None
 
 
-def _fits(gender: str | None, cue: str | None, strict: bool) -> bool:
-    if strict and cue is not None:
-        return gender == cue
-    return agrees(gender, cue)
+def _fits(antecedent: Record, rec: Record, strict: bool) -> bool:
+    """Whether ``rec``'s cue can continue ``antecedent``. Strictly: the same gender
+    and, when both are known, the same number ("وأكدوا" continues "الأهالي", not
+    the man quoted last); leniently, a source whose gender was never shown fits."""
+    if strict and rec.gender is not None:
+        if antecedent.gender != rec.gender:
+            return False
+        return antecedent.number is None or rec.number is None or antecedent.number == rec.number
+    return agrees(antecedent.gender, rec.gender)
 
 
 def _clause_subject(doc: QuoteDoc, start: int, end: int) -> Speaker | None:
@@ -386,6 +467,8 @@ def _finish(doc: QuoteDoc, records: list[Record]) -> list[Record]:
         r.end = trim(doc, r.start, r.end)
         if r.end <= r.start or (r.start, r.end) in seen:
             continue
+        if r.parent is not None and same(r.speaker, r.parent.speaker):
+            continue  # "قال إنه يعتقد أن …": the speaker reporting himself adds nothing
         if r.kind == "indirect" and any(
             r.start <= d.open and d.outer_end <= r.end + 1 and d.words >= 2 for d in doc.direct
         ):

@@ -95,6 +95,8 @@ def _source_end(doc: QuoteDoc, s: int, end: int) -> int:
             continue
         if doc.is_comma(k) or doc.is_colon(k) or doc.is_terminal(k) or w in lex.complementizers or w in _CONTENT_OPENERS:
             break
+        if k > s and lookup(doc.tokens[k].text):
+            break  # "بحسب صحيفة الوطن وأوضحت الإحصائية أن": a cue starts the next clause
         k += 1
     return k
 
@@ -182,6 +184,10 @@ def attribution_record(doc: QuoteDoc, i: int, phrase: Phrase, s: int, records: l
             # or the outer quote began before this sentence
             floor = outer.start
     before_words = [t for t in range(doc.token_at(floor), i) if doc.is_word(t)]
+    after = _content_after(doc, k, end)
+    if before_words and after is not None and len(before_words) <= 3 and doc.is_comma(i - 1):
+        # "ومن المرجح، حسب التقارير الطبية، أن يكون …": a parenthesis inside the clause
+        before_words = []
     if before_words:
         start = doc.tokens[before_words[0]].start
         stop = trim(doc, start, head)
@@ -209,6 +215,14 @@ def attribution_record(doc: QuoteDoc, i: int, phrase: Phrase, s: int, records: l
 def _nest_in(rec: Record, outer: Record) -> None:
     rec.reported_by = outer.speaker
     rec.parent = outer
+
+
+def _content_after(doc: QuoteDoc, k: int, end: int) -> int | None:
+    """The first content token after a source ending at ``k`` ("، فإن …", "، أن …")."""
+    c = k
+    while c < end and (doc.is_comma(c) or doc.norms[c] in _CONTENT_OPENERS):
+        c += 1
+    return c if any(doc.is_word(t) for t in range(c, end)) else None
 
 
 def _is_rule(doc: QuoteDoc, s: int) -> bool:

@@ -22,6 +22,7 @@ from khabar.quotes.indirect import CueHit
 from khabar.quotes.lexicon import lexicon
 
 _TRAILING = " \t\r\n.،,؛;:-–—"
+_CONTRAST = frozenset({"لكن", "ولكن", "لكنه", "لكنها", "لكنهم", "غير", "بيد", "الا"})
 
 
 def trim(doc: QuoteDoc, start: int, end: int) -> int:
@@ -44,7 +45,27 @@ def provisional_end(doc: QuoteDoc, hit: CueHit) -> int:
     for d in doc.direct:
         if start <= d.open < end and d.outer_end > end and d.outer_end <= para_end:
             end = d.outer_end
+    if hit.comp not in ("colon", "bare"):
+        end = _reported_clause_end(doc, start, end)
     return trim(doc, start, end)
+
+
+def _reported_clause_end(doc: QuoteDoc, start: int, end: int) -> int:
+    """Reported content stops before a colon that opens something else ("… حيث
+    أرسل بياناً جاء فيه: …") and before a contrast the writer adds after a comma
+    ("…، لكن كليهما لم يجد آذاناً صاغية")."""
+    i = doc.token_at(start)
+    stop = doc.token_at(end)
+    inside = [(d.open, d.outer_end) for d in doc.direct]
+    for k in range(i + 1, stop):
+        pos = doc.tokens[k].start
+        if any(a <= pos < b for a, b in inside):
+            continue
+        if doc.is_colon(k):
+            return pos
+        if doc.is_comma(k - 1) and doc.norms[k] in _CONTRAST:
+            return doc.tokens[k - 1].start
+    return end
 
 
 def cut_before(doc: QuoteDoc, i: int, floor: int) -> int:

@@ -54,6 +54,7 @@ class Lemma:
     ambiguous: frozenset[str] = frozenset()
     relay: bool = False
     exclude: frozenset[str] = frozenset()
+    source_prep: str | None = None
 
     @property
     def key(self) -> str:
@@ -104,6 +105,7 @@ def lemmas() -> tuple[Lemma, ...]:
                 ambiguous=frozenset(normalize(w) for w in entry.get("ambiguous", ())),
                 relay=bool(entry.get("relay", False)),
                 exclude=frozenset(normalize(w) for w in entry.get("exclude", ())),
+                source_prep=normalize(entry["source_prep"]) if entry.get("source_prep") else None,
             )
         )
     log.debug("loaded %d cue lemmas", len(out))

@@ -43,6 +43,32 @@ class MentionRef:
     entity: Entity | None
 
 
+def _last_word_length(text: str, start: int, end: int) -> int:
+    words = text[start:end].replace(".", " ").split()
+    return len(words[-1]) if words else 0
+
+
+def _join_acronyms(text: str, sentences: tuple[Sentence, ...]) -> tuple[Sentence, ...]:
+    """Undo sentence breaks inside dotted names such as "جيه.إل.إل" or "آي.أو.بي.إي":
+    a full stop after a word of at most three letters with a letter right after it
+    (no space) joins an acronym; "الكاميرون.وأصيب" stays two sentences."""
+    out: list[Sentence] = []
+    for sent in sentences:
+        if out:
+            last = out[-1]
+            cut = last.end
+            if (
+                cut == sent.start
+                and text[cut - 1 : cut] == "."
+                and text[cut : cut + 1].isalpha()
+                and 0 < _last_word_length(text, last.start, cut - 1) <= 3
+            ):
+                out[-1] = Sentence(last.start, sent.end)
+                continue
+        out.append(sent)
+    return tuple(out)
+
+
 class QuoteDoc:
     """Token-level view of one analysed article (built once per article)."""
 
@@ -57,8 +83,8 @@ class QuoteDoc:
         sentences = analysis.sentences
         if not sentences:
             sentences = (Sentence(0, len(self.text)),)
-        self.sentences: tuple[Sentence, ...] = sentences
-        self._sent_starts = [s.start for s in sentences]
+        self.sentences: tuple[Sentence, ...] = _join_acronyms(self.text, sentences)
+        self._sent_starts = [s.start for s in self.sentences]
         self.direct: tuple[DirectSpan, ...] = tuple(self._clip(d) for d in find_direct_spans(self.text))
         self._open_at = {d.open: d for d in self.direct}
 

@@ -187,7 +187,11 @@ def scan(doc: QuoteDoc, i: int, form: CueForm, stoppers: set[int]) -> CueHit | N
             return None
         prep = _prep(doc, j)
         if prep is not None:
-            if lemma.relay and prep == "عن" and source_from is None:
+            if subj and not closed and doc.norms[subj[-1]] in lex.np_prep_heads:
+                subj.append(j)  # "القائمون على الشركة", "مصدر مقرب من الحكومة"
+                j += 1
+                continue
+            if lemma.relay and prep == (lemma.source_prep or "عن") and source_from is None:
                 source_from = j + 1
                 close()
                 closed = True
@@ -219,8 +223,11 @@ def scan(doc: QuoteDoc, i: int, form: CueForm, stoppers: set[int]) -> CueHit | N
             if k < len(doc):
                 return hit("relay", j, doc.tokens[k].start)
             return None
-        if (subj or participle or source_from is not None or lemma.object) and _clitic_complement(
-            w, comps, lemma.object and (bool(subj) or participle or closed)
+        loose = (lemma.object and (bool(subj) or participle or closed)) or (
+            not subj and not participle and (lemma.object or len(w) >= 5)  # "يفيد بنشوب"، "أهاب بقائدي"
+        )
+        if (subj or participle or source_from is not None or lemma.object or loose) and _clitic_complement(
+            w, comps, loose
         ):
             return hit(w[0], j, doc.tokens[j].start)
         if not subj and w in _BARE_OPENERS and "colon" in comps and (not participle or j == i + 1):
@@ -348,8 +355,12 @@ def find_cues(doc: QuoteDoc) -> list[CueHit]:
         if tok.kind != "arabic" or doc.in_title(tok.start):
             continue
         prev = doc.norms[i - 1] if i > 0 else ""
-        if prev in ("حسبما", "وحسبما", "بحسبما") or (prev == "ما" and i > 1 and doc.norms[i - 2] in _ATTRIBUTION_WORDS):
+        prev2 = doc.norms[i - 2] if i > 1 else ""
+        if prev in ("حسبما", "وحسبما", "بحسبما") or (prev == "ما" and prev2 in _ATTRIBUTION_WORDS):
             continue  # "حسبما أفاد مصدر": an attribution phrase, read by khabar.quotes.attribution
+        conditionals = lexicon().conditionals
+        if prev in conditionals or (prev == "ما" and prev2 in conditionals):
+            continue  # "إذا ما أكدت الوكالة …": hypothetical, nobody said it
         for form in _candidate_forms(doc, i):
             found = scan(doc, i, form, stoppers)
             if found is not None and _plausible(doc, found):

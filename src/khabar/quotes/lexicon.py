@@ -43,6 +43,9 @@ class Lexicon:
     subordinators: frozenset[str]
     prepositional_pronouns: frozenset[str]
     rule_nouns: frozenset[str]
+    np_prep_heads: frozenset[str]
+    conditionals: frozenset[str]
+    plural_heads: frozenset[str]
 
 
 def _norm_all(words: list[str]) -> frozenset[str]:
@@ -97,6 +100,9 @@ def lexicon() -> Lexicon:
         subordinators=_norm_all(raw["subordinators"]) | {"و" + normalize(w) for w in raw["subordinators"]},
         prepositional_pronouns=_norm_all(raw["prepositional_pronouns"]),
         rule_nouns=_with_article(raw["rule_nouns"]),
+        np_prep_heads=_norm_all(raw["np_prep_heads"]),
+        conditionals=_norm_all(raw["conditionals"]),
+        plural_heads=_with_article(raw["plural_heads"]),
     )
 
 

@@ -25,6 +25,9 @@ class Record:
     cue: tuple[int, int] | None = None
     speaker: Speaker | None = None
     gender: str | None = None
+    # "p" when the source is known to be several (وأكدوا, "الأهالي"), "s" when
+    # known to be one, None when the text does not show it.
+    number: str | None = None
     venue: str | None = None
     reported_by: Speaker | None = None
     parent: Record | None = None

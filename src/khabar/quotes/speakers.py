@@ -18,8 +18,6 @@ case:
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from khabar.model import Speaker
 from khabar.quotes.cues import lookup
 from khabar.quotes.doc import MentionRef, QuoteDoc
@@ -77,14 +75,6 @@ _DISCOURSE = frozenset(
 )
 
 
-@dataclass(slots=True)
-class Source:
-    """A resolved speaker with the grammatical gender the cue showed for it."""
-
-    speaker: Speaker
-    gender: str | None = None
-
-
 def same(a: Speaker | None, b: Speaker | None) -> bool:
     """Whether two speakers are one source: same entity, or same phrase."""
     if a is None or b is None:
@@ -98,9 +88,30 @@ def agrees(gender: str | None, other: str | None) -> bool:
     return gender is None or other is None or gender == other
 
 
+def plural_phrase(doc: QuoteDoc, speaker: Speaker | None) -> bool | None:
+    """Whether a speaker phrase names several people ("الأهالي", "مسؤولون"); None
+    when the phrase does not say (a name, an office)."""
+    if speaker is None or speaker.entity is not None:
+        return None if speaker is None else False
+    from khabar.text.normalize import normalize
+
+    words = normalize(speaker.text).split()
+    if not words:
+        return None
+    head = words[0]
+    bare = head[2:] if head.startswith("ال") else head
+    if head in lexicon().plural_heads or bare in lexicon().plural_heads:
+        return True
+    if bare.endswith(("ون", "ين")) and len(bare) > 4:
+        return True
+    return None
+
+
 def _kind_of_phrase(doc: QuoteDoc, a: int, b: int) -> str:
     """person | org | media | unknown from the phrase's first noun."""
     lex = lexicon()
+    while a < b - 1 and doc.norms[a] in lex.quantity_nouns:
+        a += 1  # "إحدى الصحف الإماراتية": the head comes after the quantifier
     for k in range(a, min(b, a + 3)):
         w = doc.norms[k]
         if not doc.is_word(k):
@@ -271,12 +282,18 @@ def left_subject(doc: QuoteDoc, i: int) -> tuple[int, int, int] | None:
     b = j + 1
     boundary = s0 - 1
     limit = _MAX_LEFT
+    crossed = False
     while j >= s0:
         w = doc.norms[j]
         if w in lex.relatives and j - 1 >= s0 and doc.is_comma(j - 1) and limit == _MAX_LEFT:
             # "جونز وشقيقته، التي أدينت أيضاً، زعما": step over the relative clause.
             limit = _MAX_LEFT + 8
             j -= 2
+            continue
+        if doc.is_comma(j) and j > s0 and not crossed and 0 < b - j - 1 <= 4 and _appositive_end(doc, j + 1, b):
+            # "إحدى الصحف الإماراتية، «إرم»، قد أشارت": step over a short appositive
+            crossed = True
+            j -= 1
             continue
         if w in lex.complementizers or w in lex.kana or doc.is_colon(j) or doc.is_comma(j) or doc.is_terminal(j):
             boundary = j
@@ -287,10 +304,13 @@ def left_subject(doc: QuoteDoc, i: int) -> tuple[int, int, int] | None:
             return None
         j -= 1
     a = j + 1
+    if boundary >= s0 and doc.norms[boundary] in lex.complementizers:
+        limit += 4  # a reported clause may open with a long title phrase
     if a >= b or b - a > limit:
         return None
-    if boundary >= s0 and doc.is_comma(boundary):
-        return None
+    first_word = doc.norms[a]
+    if boundary >= s0 and doc.is_comma(boundary) and not (first_word[:1] in ("و", "ف") and first_word[1:3] == "ال"):
+        return None  # after a comma only a new clause ("، فالمثل يقول") has its own subject
     if boundary > s0 and doc.norms[boundary] in lex.complementizers and doc.norms[boundary - 1] in _NOT_REPORTED:
         return None
     first = doc.norms[a]
@@ -303,14 +323,25 @@ def left_subject(doc: QuoteDoc, i: int) -> tuple[int, int, int] | None:
         or not doc.is_word(a)
     ):
         return None
-    # With a mention layer, a subject names something; otherwise trust the shape.
+    # With a mention layer, a longer subject must name something; a short definite
+    # noun phrase ("فالمثل", "الوزارة") is trusted by its shape.
+    short_definite = b - a <= 2 and (bare.startswith("ال") or first.startswith("ال"))
     if (
         doc.mentions
-        and not doc.mentions_in(doc.tokens[a].start, doc.tokens[b - 1].end)
-        and strip_proclitic(first, lex.source_nouns | lex.org_nouns | lex.document_nouns | lex.media_nouns) is None
+        and not short_definite
+        and not source_like(doc, a, b)
     ):
         return None
     return a, b, boundary
+
+
+def _appositive_end(doc: QuoteDoc, a: int, b: int) -> bool:
+    """Whether tokens ``[a, b)`` (between a comma and the cue) are a name in apposition:
+    a quoted name or a mention, not a clause."""
+    d = doc.direct_opening(a)
+    if d is not None and d.close is not None and d.words <= 3:
+        return True
+    return bool(doc.mentions_in(doc.tokens[a].start, doc.tokens[b - 1].end))
 
 
 def relative_antecedent(doc: QuoteDoc, i: int) -> tuple[int, int] | None:
