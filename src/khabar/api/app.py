@@ -20,6 +20,11 @@ from khabar.api.settings import ApiSettings
 
 
 def create_app(settings: ApiSettings | None = None) -> FastAPI:
+    """Build the API and web app; settings come from the environment when not given.
+
+    A factory, not a module-level ``app``: importing khabar.api opens no store
+    and reads no environment, and tests build apps with their own settings.
+    """
     settings = settings or ApiSettings.from_env()
     app = FastAPI(
         title="khabar",

@@ -19,6 +19,7 @@ _key_header = APIKeyHeader(name="X-API-Key", auto_error=False)
 
 
 def get_settings(request: Request) -> ApiSettings:
+    """The settings create_app() was built with (kept on app.state, not in a global)."""
     settings: ApiSettings = request.app.state.settings
     return settings
 
@@ -39,6 +40,7 @@ def _matches(key: str | None, hashes: tuple[str, ...]) -> bool:
 
 
 def require_read(settings: SettingsDep, key: Annotated[str | None, Depends(_key_header)]) -> None:
+    """Reading is open unless read keys are configured; a write key may read too."""
     if not settings.read_key_hashes:
         return
     if not key:
@@ -49,6 +51,7 @@ def require_read(settings: SettingsDep, key: Annotated[str | None, Depends(_key_
 
 
 def require_write(settings: SettingsDep, key: Annotated[str | None, Depends(_key_header)]) -> None:
+    """Writing is closed unless write keys are configured: a fresh server cannot be filled by anyone."""
     if not settings.write_key_hashes:
         raise HTTPException(403, "writing is disabled: the server has no write keys (KHABAR_WRITE_KEYS)")
     if not key:
@@ -93,6 +96,7 @@ def paging(
     limit: Annotated[int | None, Query(ge=1, description="page size")] = None,
     offset: Annotated[int, Query(ge=0, le=10_000, description="rows to skip")] = 0,
 ) -> Paging:
+    """Limit and offset of a listing, capped by the server's ``max_page_size``."""
     size = settings.page_size if limit is None else limit
     if size > settings.max_page_size:
         raise HTTPException(422, f"limit must be at most {settings.max_page_size}")

@@ -14,10 +14,16 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 
 class BodyTooLarge(Exception):
-    pass
+    """Raised inside the middleware to stop reading a streamed body once it passes the limit."""
 
 
 class BodyLimitMiddleware:
+    """Refuse request bodies over ``max_bytes`` with 413 before the app buffers them.
+
+    Checks ``Content-Length`` first, then counts a chunked body as it streams,
+    because a client can omit or understate the header.
+    """
+
     def __init__(self, app: ASGIApp, max_bytes: int) -> None:
         self.app = app
         self.max_bytes = max_bytes

@@ -55,6 +55,7 @@ class Rule:
 
 
 def run(rules: Iterable[Rule], folded: str, anchor: Anchor | None) -> list[Candidate]:
+    """Every candidate of every rule over the whole of ``folded`` (short texts: date lines)."""
     out: list[Candidate] = []
     for rule in rules:
         for match in rule.pattern.finditer(folded):
@@ -66,6 +67,7 @@ def run(rules: Iterable[Rule], folded: str, anchor: Anchor | None) -> list[Candi
 
 
 def span(match: regex.Match[str]) -> tuple[int, int]:
+    """The span of group ``x`` when the pattern marks one (context matched but not kept), else the match."""
     if "x" in match.re.groupindex and match.start("x") >= 0:
         return match.start("x"), match.end("x")
     return match.start(), match.end()

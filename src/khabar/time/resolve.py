@@ -50,6 +50,7 @@ def parse_anchor(published: str | None) -> Anchor | None:
 
 
 def add_months(d: date, months: int) -> date:
+    """``d`` moved by whole months, the day clamped to the month's length (31 March - 1 month → 28/29 February)."""
     index = d.year * 12 + (d.month - 1) + months
     year, month = divmod(index, 12)
     day = min(d.day, calendar.monthrange(year, month + 1)[1])

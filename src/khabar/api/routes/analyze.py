@@ -67,6 +67,11 @@ def run_analysis(article: ArticleIn) -> Any:
 
 @router.post("/v1/analyze", openapi_extra=_BODY_DOC, summary="Analyse an article (not stored)")
 async def analyze_article(request: Request) -> dict[str, Any]:
+    """Analyse the posted article and return every layer, storing nothing.
+
+    The pipeline runs in a worker thread: it is CPU-bound and would otherwise
+    stall every other request on the event loop.
+    """
     from starlette.concurrency import run_in_threadpool
 
     article = await read_article(request)

@@ -21,6 +21,7 @@ router = APIRouter(tags=["articles"])
     summary="Analyse an article and store it",
 )
 async def create_article(request: Request, store: StoreDep) -> dict[str, Any]:
+    """Analyse the posted article and store it; the same story posted again is "unchanged", not a duplicate."""
     article = await read_article(request)
     analysis = await run_in_threadpool(run_analysis, article)
     report = await run_in_threadpool(store.add, [analysis])
@@ -30,6 +31,7 @@ async def create_article(request: Request, store: StoreDep) -> dict[str, Any]:
 
 @router.get("/v1/articles/{article_id}", dependencies=[ReadAccess], summary="A stored article's analysis")
 def get_article(article_id: str, store: StoreDep) -> dict[str, Any]:
+    """The stored analysis of one article, by the content id ``POST /v1/articles`` returned."""
     analysis = store.get(article_id)
     if analysis is None:
         raise HTTPException(404, f"no article with id {article_id!r}")

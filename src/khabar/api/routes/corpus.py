@@ -26,6 +26,7 @@ def search(
     entity: Annotated[str | None, Query(max_length=200)] = None,
     outlet: Annotated[str | None, Query(max_length=200)] = None,
 ) -> Page:
+    """Articles ranked by the words of ``q``, matched after spelling and clitic folding."""
     if not q.strip():
         raise HTTPException(422, "q must contain a word")
     hits = store.search(q, date_from=date_from, date_to=date_to, entity=entity, outlet=outlet, limit=page.fetch)
@@ -42,6 +43,7 @@ def quotes(
     date_from: From = None,
     date_to: To = None,
 ) -> Page:
+    """Who said what: quotes by ``speaker``, about ``about`` (an entity named inside the quote)."""
     hits = store.quotes(speaker, about=about, date_from=date_from, date_to=date_to, limit=page.fetch)
     items, nxt = page.window([h.to_dict() for h in hits])
     return Page(items=items, limit=page.limit, offset=page.offset, next_offset=nxt)
@@ -49,6 +51,7 @@ def quotes(
 
 @router.get("/v1/entities/{name}", summary="An entity across the corpus, by name")
 def entity(name: str, store: StoreDep, date_from: From = None, date_to: To = None) -> dict[str, Any]:
+    """Everything the store knows about a name: mentions over time, roles, company kept, quotes."""
     report = store.entity(name, date_from=date_from, date_to=date_to)
     if report is None:
         raise HTTPException(404, f"no entity named {name!r} in the corpus")
@@ -64,6 +67,7 @@ def top(
     date_from: From = None,
     date_to: To = None,
 ) -> Page:
+    """The entities in the most articles in a period (ties: more mentions first)."""
     rows = store.top(type=type, date_from=date_from, date_to=date_to, limit=page.fetch)
     items, nxt = page.window([r.to_dict() for r in rows])
     return Page(items=items, limit=page.limit, offset=page.offset, next_offset=nxt)

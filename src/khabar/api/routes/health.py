@@ -15,6 +15,8 @@ router = APIRouter(tags=["health"])
 
 @router.get("/v1/health", response_model=Health)
 def health(settings: SettingsDep) -> Health:
+    """Whether the store answers: "degraded" (HTTP 200) rather than an error, so probes can tell
+    "server up, database down" from "server down"."""
     scheme = settings.db_url.split("://", 1)[0] if "://" in settings.db_url else "sqlite"
     try:
         with open_store(settings.db_url) as store:
