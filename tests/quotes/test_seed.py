@@ -129,6 +129,7 @@ def test_seed_headline_and_nesting_exactly(named_run: Analysis) -> None:
     assert (head.kind, head.speaker and head.speaker.text, head.content.start) == ("headline", "مسؤول أذري", 12)
     reported = [(_who(named_run, q.speaker), _who(named_run, q.reported_by)) for q in quotes if q.reported_by]
     assert reported == [
+        ("إسرائيل", "أرمان سمبتيان"),  # "أعلن … أن إسرائيل تعهدت بوقف …": a pledge, reported
         ("أرمان سركيسيان", "الصحف الإسرائيلية"),
         ("أرمان سركيسيان", "يديعوت أحرونوت"),
         ("أرمان سركيسيان", "يديعوت أحرونوت"),

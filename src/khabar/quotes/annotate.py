@@ -347,9 +347,11 @@ def _antecedent(
         mentioned = _clause_subject(doc, sentence.start, pos)
         if mentioned is not None and mentioned.kind == "person" and rec.gender != "f":
             return mentioned, None
-    for strict in (True, False):
+    for top, strict in ((True, True), (False, True), (False, False)):
+        # a statement of its own continues a speaker of the story, not one quoted
+        # inside another's words, unless only such a speaker agrees
         for r in reversed(earlier):
-            if _fits(r, rec, strict):
+            if (not top or r.parent is None) and _fits(r, rec, strict):
                 return r.speaker, r
     previous = doc.sentence_of(max(0, sentence.start - 1)).start
     return _clause_subject(doc, previous, pos), None

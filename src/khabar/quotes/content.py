@@ -61,7 +61,7 @@ def _reported_clause_end(doc: QuoteDoc, start: int, end: int) -> int:
         pos = doc.tokens[k].start
         if any(a <= pos < b for a, b in inside):
             continue
-        if doc.is_colon(k):
+        if doc.is_colon(k) and k + 1 < stop and doc.tokens[k + 1].kind == "arabic":
             return pos
         if doc.is_comma(k - 1) and doc.norms[k] in _CONTRAST:
             return doc.tokens[k - 1].start

@@ -28,6 +28,7 @@ from khabar.quotes.doc import QuoteDoc
 from khabar.quotes.lexicon import lexicon, strip_proclitic
 from khabar.quotes.speakers import left_subject, source_like
 from khabar.quotes.venue import venue_at
+from khabar.text.clitics import segment
 
 WINDOW = 32
 WINDOW_PARTICIPLE = 8
@@ -81,6 +82,9 @@ def _clitic_complement(word: str, comps: frozenset[str], loose: bool) -> bool:
     letter, rest = word[0], word[1:]
     if letter not in ("ب", "ل") or letter not in comps or word in _NOT_CLITIC:
         return False
+    split = segment(word).proclitics
+    if not split or split[0] != letter:
+        return False  # "بعضهم", "بشأن", "بندر": the ب belongs to the word
     return loose or rest.startswith("ال") or rest in _MASDAR_LIKE or rest.startswith("ان")
 
 
@@ -223,12 +227,12 @@ def scan(doc: QuoteDoc, i: int, form: CueForm, stoppers: set[int]) -> CueHit | N
             if k < len(doc):
                 return hit("relay", j, doc.tokens[k].start)
             return None
-        loose = (lemma.object and (bool(subj) or participle or closed)) or (
-            not subj and not participle and (lemma.object or len(w) >= 5)  # "يفيد بنشوب"، "أهاب بقائدي"
-        )
-        if (subj or participle or source_from is not None or lemma.object or loose) and _clitic_complement(
-            w, comps, loose
-        ):
+        # After its object, a verb with a person object takes any ب/ل noun ("طالب الجميع
+        # ببذل"); right after the verb, so does any verb with ب ("يفيد بنشوب"، "أهاب
+        # بقائدي"). After a subject that is still open, only a verbal noun is the
+        # content: "المتحدث … بالحدود الشمالية" is part of the subject.
+        loose = (lemma.object and (bool(subj) or participle or closed)) or (not subj and not participle)
+        if (not subj or closed or lemma.object or participle) and _clitic_complement(w, comps, loose):
             return hit(w[0], j, doc.tokens[j].start)
         if not subj and w in _BARE_OPENERS and "colon" in comps and (not participle or j == i + 1):
             return hit("bare", j, doc.tokens[j].start)

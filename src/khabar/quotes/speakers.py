@@ -184,6 +184,8 @@ def resolve_phrase(doc: QuoteDoc, a: int, b: int) -> Speaker | None:
     if a >= b:
         return None
     start, end = doc.tokens[a].start, doc.tokens[b - 1].end
+    if doc.norms[a][:1] in ("و", "ف") and doc.norms[a][1:3] == "ال":
+        start += 1  # "فالمثل يقول": the speaker is المثل
     kind = _kind_of_phrase(doc, a, b)
     best = _best_mention(doc.mentions_in(start, end))
     if best is not None:
@@ -304,8 +306,8 @@ def left_subject(doc: QuoteDoc, i: int) -> tuple[int, int, int] | None:
             return None
         j -= 1
     a = j + 1
-    if boundary >= s0 and doc.norms[boundary] in lex.complementizers:
-        limit += 4  # a reported clause may open with a long title phrase
+    if boundary >= s0 and doc.norms[boundary] in lex.complementizers and _source_head(doc, j + 1, b):
+        limit += 4  # a reported clause may open with a long title phrase ("الأمير فيصل بن تركي رئيس النادي …")
     if a >= b or b - a > limit:
         return None
     first_word = doc.norms[a]
@@ -326,13 +328,28 @@ def left_subject(doc: QuoteDoc, i: int) -> tuple[int, int, int] | None:
     # With a mention layer, a longer subject must name something; a short definite
     # noun phrase ("فالمثل", "الوزارة") is trusted by its shape.
     short_definite = b - a <= 2 and (bare.startswith("ال") or first.startswith("ال"))
-    if (
-        doc.mentions
-        and not short_definite
-        and not source_like(doc, a, b)
-    ):
+    if doc.mentions and not short_definite and not _source_head(doc, a, b):
         return None
     return a, b, boundary
+
+
+def _source_head(doc: QuoteDoc, a: int, b: int) -> bool:
+    """Whether the phrase ``[a, b)`` opens on a source: a mention starting there, or
+    a source, title, media, organization or document noun as its first word."""
+    lex = lexicon()
+    if a >= b:
+        return False
+    start = doc.tokens[a].start
+    if any(r.mention.start <= start + 1 and r.mention.kind != "nisba" for r in doc.mentions_in(start, doc.tokens[b - 1].end)):
+        return True
+    while a < b - 1 and doc.norms[a] in lex.quantity_nouns:
+        a += 1
+    d = doc.direct_opening(a)
+    if d is not None and d.close is not None:
+        return True
+    w = doc.norms[a]
+    classes = lex.source_nouns | lex.media_nouns | lex.org_nouns | lex.document_nouns | lex.person_heads
+    return strip_proclitic(w, classes) is not None or w in lex.media_names
 
 
 def _appositive_end(doc: QuoteDoc, a: int, b: int) -> bool:
