@@ -32,9 +32,7 @@ def add(store: SqlStore, new: dict[int, ArticleRows]) -> None:
     """Store the new docs' sketches and put each in the cluster of its most similar center."""
     if not new:
         return
-    store._execmany(
-        "INSERT INTO signatures (doc, minhash) VALUES (?, ?)", [(d, r.signature) for d, r in new.items()]
-    )
+    store._insert_rows("signatures", ("doc", "minhash"), [(d, r.signature) for d, r in new.items()])
     by_key: dict[int, list[int]] = defaultdict(list)
     for d in sorted(new):
         for k in set(new[d].lsh_keys):
@@ -72,12 +70,13 @@ def add(store: SqlStore, new: dict[int, ArticleRows]) -> None:
             rows.append((center, center, 1.0))
         clusters[d] = center
         rows.append((d, center, sim))
-    store._execmany("INSERT INTO duplicates (doc, cluster, similarity) VALUES (?, ?, ?)", rows)
+    store._insert_rows("duplicates", ("doc", "cluster", "similarity"), rows)
     # Only centers and unclustered docs are looked up, so a doc that joined a
     # cluster keeps no band keys: a cluster of a thousand templated reports
     # then costs one look-up row per band, not a thousand.
-    store._execmany(
-        "INSERT INTO lsh_keys (key, doc) VALUES (?, ?)",
+    store._insert_rows(
+        "lsh_keys",
+        ("key", "doc"),
         [(k, d) for k, ds in by_key.items() for d in ds if clusters.get(d, d) == d],
     )
 

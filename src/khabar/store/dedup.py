@@ -71,7 +71,8 @@ def shingles(keys: Sequence[str], size: int) -> np.ndarray:
     """
     if not keys:
         return np.zeros(0, dtype=np.uint64)
-    words = np.fromiter((_word_hash(k) for k in keys), dtype=np.uint64, count=len(keys))
+    hashed = {k: _word_hash(k) for k in dict.fromkeys(keys)}
+    words = np.array([hashed[k] for k in keys], dtype=np.uint64)
     size = min(size, len(words))
     n = len(words) - size + 1
     h = np.zeros(n, dtype=np.uint64)

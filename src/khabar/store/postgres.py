@@ -69,6 +69,20 @@ class PostgresStore(SqlStore):
         except self._errors as err:
             raise StoreError(f"{self.url}: {err} in: {sql[:120]}") from err
 
+    def _insert_rows(self, table: str, columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
+        """COPY instead of INSERT: one stream per table and batch, several times faster."""
+        if not rows:
+            return
+        try:
+            with (
+                self._conn.cursor() as cur,
+                cur.copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN") as copy,
+            ):
+                for row in rows:
+                    copy.write_row(row)
+        except self._errors as err:
+            raise StoreError(f"{self.url}: {err} while copying into {table}") from err
+
     @contextmanager
     def _transaction(self) -> Iterator[None]:
         try:
@@ -82,11 +96,7 @@ class PostgresStore(SqlStore):
         return "= ANY(?)", [list(values)]
 
     def _index_insert(self, rows: list[tuple[int, str, str]]) -> None:
-        self._execmany(
-            "INSERT INTO article_tsv (doc, tsv) VALUES "
-            "(?, setweight(to_tsvector('simple', ?), 'A') || setweight(to_tsvector('simple', ?), 'B'))",
-            rows,
-        )
+        self._insert_rows("article_tsv", ("doc", "tsv"), [(d, tsvector(t, b)) for d, t, b in rows])
 
     def _index_delete(self, docs: Sequence[int]) -> None:
         test, params = self._in(docs)
@@ -113,6 +123,32 @@ class PostgresStore(SqlStore):
 
     def close(self) -> None:
         self._conn.close()
+
+
+_MAX_POS = 16383  # PostgreSQL's largest tsvector position
+_MAX_POSITIONS = 256  # and most positions kept per lexeme, as to_tsvector keeps
+
+
+def tsvector(title_keys: str, body_keys: str) -> str:
+    """The tsvector literal of the index keys: title words weighted A, body words B.
+
+    The same value as ``setweight(to_tsvector('simple', title), 'A') ||
+    setweight(to_tsvector('simple', body), 'B')`` (keys are lower-case single
+    words, which 'simple' keeps as they are), but built here so the rows can be
+    COPYed: ``tsvector("مستشار وزير", "وزير")`` is ``'مستشار':1A 'وزير':2A,3B``.
+    """
+    positions: dict[str, list[str]] = {}
+    pos = 0
+    for weight, keys in (("A", title_keys), ("B", body_keys)):
+        for key in keys.split():
+            pos = min(pos + 1, _MAX_POS)
+            seen = positions.setdefault(key, [])
+            if len(seen) < _MAX_POSITIONS:
+                seen.append(f"{pos}{weight}")
+    return " ".join(
+        "'" + key.replace("\\", "\\\\").replace("'", "''") + "':" + ",".join(dict.fromkeys(p))
+        for key, p in positions.items()
+    )
 
 
 def _redact(url: str) -> str:

@@ -146,7 +146,9 @@ def index_spans(text: str) -> list[tuple[int, int, str]]:
 
 def index_keys(text: str) -> list[str]:
     """The keys of the words of ``text``, in order: what both backends index."""
-    return [key for m in _WORD.finditer(text) if (key := index_key(m.group()))]
+    words = _WORD.findall(text)
+    keyed = {w: index_key(w) for w in dict.fromkeys(words)}  # each distinct word once
+    return [k for w in words if (k := keyed[w])]
 
 
 def name_key(name: str) -> str:

@@ -31,6 +31,7 @@ from khabar.errors import IngestError, StoreError
 from khabar.model import Analysis
 from khabar.store import clusters, dedup
 from khabar.store.base import Day
+from khabar.store.prefetch import Prefetch
 from khabar.store.results import DupCluster, EntityCount, EntityReport, IngestReport, QuoteHit, SearchHit
 from khabar.store.rows import ARTICLE_COLUMNS, LAYER_TABLES, ArticleRows, body_of, from_rows, to_rows
 from khabar.store.schema import LATEST, MIGRATIONS, VERSION_TABLE
@@ -73,6 +74,11 @@ class SqlStore(ABC):
 
     @abstractmethod
     def _execmany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None: ...
+
+    def _insert_rows(self, table: str, columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
+        """Insert many rows (PostgreSQL overrides this with COPY)."""
+        if rows:
+            self._execmany(_insert_sql(table, columns), rows)
 
     @abstractmethod
     def _transaction(self) -> AbstractContextManager[None]:
@@ -178,11 +184,21 @@ class SqlStore(ABC):
         """Store analyses in transactions of ``batch_size`` articles.
 
         ``items`` is usually the lazy ``khabar.analyze_many(...)``: each article
-        is analysed while no transaction is open. :class:`IngestError` values
-        are counted in ``report.failed``. Pass ``report`` to watch progress: it
-        is updated after every committed batch.
+        is analysed, and its rows prepared, in a worker thread while no
+        transaction is open and while the previous batch is being written (see
+        :mod:`khabar.store.prefetch`). :class:`IngestError` values are counted in
+        ``report.failed``. Pass ``report`` to watch progress: it is updated after
+        every committed batch.
         """
         report = report if report is not None else IngestReport()
+        with Prefetch(self._batches(items, batch_size, report)) as batches:
+            for batch in batches:
+                self._write(batch, report)
+        return report
+
+    def _batches(
+        self, items: Iterable[Analysis | IngestError], batch_size: int, report: IngestReport
+    ) -> Iterator[list[ArticleRows]]:
         batch: list[ArticleRows] = []
         for item in items:
             if isinstance(item, IngestError):
@@ -192,11 +208,10 @@ class SqlStore(ABC):
                 continue
             batch.append(prepare(item, self.params, _now()))
             if len(batch) >= batch_size:
-                self._write(batch, report)
+                yield batch
                 batch = []
         if batch:
-            self._write(batch, report)
-        return report
+            yield batch
 
     def _select_in(self, sql: str, values: Sequence[Any]) -> list[tuple[Any, ...]]:
         """``sql`` ending in "WHERE col" run for ``col IN values``, in chunks (SQLite caps parameters)."""
@@ -248,14 +263,15 @@ class SqlStore(ABC):
     def _insert(self, docs: list[int], rows: list[ArticleRows]) -> None:
         if not rows:
             return
-        self._execmany(
-            _insert_sql("articles", ARTICLE_COLUMNS),
-            [(d, *r.article) for d, r in zip(docs, rows, strict=True)],
+        self._insert_rows(
+            "articles", ARTICLE_COLUMNS, [(d, *r.article) for d, r in zip(docs, rows, strict=True)]
         )
         for table, columns in LAYER_TABLES.items():
-            values = [(d, *row) for d, r in zip(docs, rows, strict=True) for row in r.layers[table]]
-            if values:
-                self._execmany(_insert_sql(table, columns), values)
+            self._insert_rows(
+                table,
+                columns,
+                [(d, *row) for d, r in zip(docs, rows, strict=True) for row in r.layers[table]],
+            )
         self._index_insert([(d, r.title_keys, r.body_keys) for d, r in zip(docs, rows, strict=True)])
         clusters.add(self, {d: r for d, r in zip(docs, rows, strict=True) if r.signature is not None})
 
