@@ -87,3 +87,9 @@ def test_iso_published(value: object, iso: str | None) -> None:
 
 def test_tidy_keeps_letters_and_marks() -> None:
     assert tidy("يستمرّ\u200f  القتال\tموجهاً\n") == "يستمرّ القتال موجهاً"
+
+
+def test_tidy_replaces_lone_surrogates() -> None:
+    # json.loads('"\\ud800"') gives a lone surrogate, which no encoder writes.
+    assert tidy("قال \ud800 الوزير\udc00") == "قال \ufffd الوزير\ufffd"
+    assert content_id(tidy("عنوان\ud83d"), [tidy("فقرة")]) == content_id("عنوان\ufffd", ["فقرة"])

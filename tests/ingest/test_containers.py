@@ -198,3 +198,27 @@ def test_warc_reads_html_responses_and_skips_the_rest(tmp_path: Path, examples: 
 def test_warc_from_bytes(tmp_path: Path, examples: Path) -> None:
     data = _warc(tmp_path, examples, True).read_bytes()
     assert sum(isinstance(i, Article) for i in read_all(data)) == 2
+
+
+def test_jsonl_fields_of_the_wrong_kind_are_read_or_reported(tmp_path: Path) -> None:
+    """Careless exports: lone surrogate escapes, epoch dates out of range, numbers as credits."""
+    path = tmp_path / "c.jsonl"
+    lines = [
+        json.dumps({**RECORD, "id": "a\ud800", "title": "عنوان \ud800 الخبر"}),
+        json.dumps({**RECORD, "published": 1e300}),
+        json.dumps({**RECORD, "published": float("nan")}),
+        json.dumps({**RECORD, "published": -(10**14)}),
+        json.dumps({**RECORD, "photo_credit": {"photographer": 5, "agency": ["واس"]}}),
+    ]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    items = read_all(path)
+    assert all(isinstance(i, Article) for i in items), items
+    first = items[0]
+    assert isinstance(first, Article)
+    assert first.title == "عنوان \ufffd الخبر" and first.source == f"{path}#a\ufffd"
+    for dated in items[1:4]:
+        assert isinstance(dated, Article) and dated.published is None
+        assert any("is not a date khabar can read" in w for w in dated.warnings)
+    credited = items[4]
+    assert isinstance(credited, Article)
+    assert (credited.photo_credit.photographer, credited.photo_credit.agency) == ("5", "واس")

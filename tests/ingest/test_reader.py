@@ -198,3 +198,17 @@ def test_every_example_reads_without_error(examples: Path) -> None:
         for item in read(path, Options()):
             assert isinstance(item, Article), item
             assert item.language == "ar"
+
+
+def test_lone_surrogates_in_str_input_become_replacement_marks() -> None:
+    """A str decoded from JSON may hold half an emoji ("\\ud83d"); no reader may choke on it."""
+    body = "أطلقت الإمارات قمراً صناعياً جديداً \ud83d لرصد التغيرات المناخية في المنطقة العربية."
+    feed = (
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>أخبار</title>'
+        f"<item><title>قمر صناعي \ud800 جديد</title><description>{body}</description></item>"
+        "</channel></rss>"
+    )
+    a = read_one(feed)
+    assert a.format == "rss" and a.title == "قمر صناعي \ufffd جديد"
+    assert "\ufffd لرصد" in a.text
+    assert read_one(f"قمر صناعي جديد\n\n{body}\n").paragraphs == (body.replace("\ud83d", "\ufffd"),)

@@ -100,3 +100,10 @@ def test_gold_test_split_accuracy_floor() -> None:
     assert len(rows) >= 150
     correct = sum(_seg(word) == gold for word, gold, _ in rows)
     assert correct / len(rows) >= 0.95
+
+
+def test_overlong_letter_runs_stay_whole() -> None:
+    """Debris such as a 5,000-letter run is not segmented (the checks would recurse per letter)."""
+    assert segment("ب" * 5000) == Segmentation((), "ب" * 5000)
+    assert mention_start("و" * 41) == 0
+    assert mention_text("والمستشار" + "ر" * 40) == "والمستشار" + "ر" * 40

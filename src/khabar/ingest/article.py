@@ -26,6 +26,9 @@ log = logging.getLogger(__name__)
 # Invisible characters scrapers carry over: bidi marks and embeddings, zero-width space, BOM.
 # and control characters that no text means (XML refuses them too).
 _INVISIBLE = re.compile("[\u200b\u200e\u200f\u202a-\u202e\u2066-\u2069\u061c\ufeff\x00-\x08\x0e-\x1f\x7f]")
+# Lone UTF-16 surrogates: JSON escapes such as "\\ud800" decode to them, and no
+# encoder will write them, so one would crash every later print or hash.
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _SPACES = re.compile(r"\s+")
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _ISO_PREFIX = re.compile(r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}")
@@ -35,9 +38,20 @@ def tidy(text: str) -> str:
     """One line of display text: NFC, no invisible marks, single spaces.
 
     Letters, tashkeel and tatweel are kept as written: matching normalization
-    is the text layer's job and must not change what offsets index.
+    is the text layer's job and must not change what offsets index. A lone
+    surrogate (from a JSON escape) becomes U+FFFD, the mark of a lost character.
     """
+    text = no_surrogates(text)
     return _SPACES.sub(" ", _INVISIBLE.sub("", unicodedata.normalize("NFC", text))).strip()
+
+
+def no_surrogates(text: str) -> str:
+    """``text`` with each lone surrogate replaced by U+FFFD, so that it encodes.
+
+    Python decodes the JSON escape "\\ud800" (half of an emoji, cut by a careless
+    export) to a lone surrogate; ``str.encode`` refuses it, lxml and feedparser fail.
+    """
+    return _SURROGATE.sub("\ufffd", text)
 
 
 def content_id(title: str, paragraphs: Iterable[str]) -> str:

@@ -182,7 +182,8 @@ def article_from_record(record: dict[str, Any], *, source: str, n: int, options:
     """One article from one JSON object; raise :class:`IngestError` naming what is missing."""
     title = _text(_first(record, TITLE)) or ""
     rec_id = record.get("id")
-    where = f"{source}#{rec_id}" if isinstance(rec_id, str | int) and str(rec_id) else f"{source}:{n}"
+    rec_name = tidy(str(rec_id)) if isinstance(rec_id, str | int) else ""
+    where = f"{source}#{rec_name}" if rec_name else f"{source}:{n}"
     url = _text(_first(record, URL))
     html = _first(record, HTML)
     body_text = _first(record, TEXT)
@@ -248,7 +249,11 @@ def _with_title(article: Article, title: str) -> Article:
 def _date(value: Any) -> str | None:
     if isinstance(value, int | float) and not isinstance(value, bool):
         seconds = value / 1000 if value > 10**11 else value  # epoch milliseconds or seconds
-        return datetime.fromtimestamp(seconds, UTC).isoformat()
+        try:
+            return datetime.fromtimestamp(seconds, UTC).isoformat()
+        except (OverflowError, OSError, ValueError):  # NaN, or beyond the years datetime holds
+            log.debug("not an epoch time: %r", value)
+            return None
     if isinstance(value, str):
         return iso_published(value)
     return None
@@ -257,6 +262,8 @@ def _date(value: Any) -> str | None:
 def _credit(value: Any) -> Credit | None:
     if isinstance(value, dict):
         photographer, agency = value.get("photographer"), value.get("agency")
+        # Either may be a number or a list in a careless export: read both as text.
+        photographer, agency = _text(photographer), _text(agency)
         return (
             Credit(photographer=photographer, agency=agency, strength="known")
             if photographer or agency

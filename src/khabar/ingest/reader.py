@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import IO
 
 from khabar.errors import IngestError
+from khabar.ingest.article import no_surrogates
 from khabar.ingest.detect import (
     binary_kind,
     bom_encoding,
@@ -225,6 +226,7 @@ def _read_bytes(data: bytes, name: str, options: Options) -> Iterator[Item]:
 
 
 def _read_str(text: str, name: str, options: Options, *, fmt: str | None = None) -> Iterator[Item]:
+    text = no_surrogates(text)
     fmt = fmt or sniff_text_format(text[:8192])
     if not text.strip():
         raise IngestError(name, "empty input (only whitespace); nothing to analyse")

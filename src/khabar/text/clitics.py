@@ -70,6 +70,11 @@ _NESTED_RATE_ARTICLE = 0.5
 # Weight of hamza spellings when the word drops the hamza ("واصدقاء" for "وأصدقاء"):
 # news writers often do, but a rest seen almost only with hamza is doubtful.
 _DROPPED_HAMZA = 0.2
+# Longest word (in normalized letters) that is segmented. Arabic words with all
+# their clitics stay under 20 letters ("وبالاستثمارات" has 13); longer runs are
+# debris ("ببببب…", letters glued without spaces), and the clitic checks recurse
+# once per letter on them.
+MAX_WORD = 40
 
 
 @dataclass(frozen=True, slots=True)
@@ -268,7 +273,7 @@ def _analyse(word: str) -> tuple[tuple[str, ...], int, int]:
     Cached: a pure function of the word, and news repeats its words a lot.
     """
     norm, offsets = normalize_with_offsets(word)
-    if len(norm) < 3:
+    if not 3 <= len(norm) <= MAX_WORD:
         return (), 0, 0
     light = "".join(word[i] for i in offsets[:-1])
     if len(light) != len(norm):  # presentation forms expanded: no hamza view
