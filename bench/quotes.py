@@ -208,18 +208,26 @@ def score_article(analysis: Analysis, gold: dict[str, Any]) -> dict[str, Any]:
             continue
         golds.append((g, span))
     preds = list(analysis.quotes or ())
+    # Best overlap first; between equal overlaps (two quotes of one clause, as in
+    # "ذكرت الصحف أن …" and its nested quote), the pairing whose speaker agrees.
     pairs = sorted(
         (
-            (_overlap(span, (q.content.start, q.content.end)), gi, pi)
+            (
+                round(_overlap(span, (q.content.start, q.content.end)), 3),
+                speaker_ok(golds[gi][0], speaker_names(q, analysis)),
+                gi,
+                pi,
+            )
             for gi, (_, span) in enumerate(golds)
             for pi, q in enumerate(preds)
         ),
+        key=lambda t: (t[0], t[1]),
         reverse=True,
     )
     used_g: set[int] = set()
     used_p: set[int] = set()
     matches = []
-    for ov, gi, pi in pairs:
+    for ov, _, gi, pi in pairs:
         if ov < 0.5:
             break
         if gi in used_g or pi in used_p:

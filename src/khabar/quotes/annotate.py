@@ -186,6 +186,8 @@ def _attach(doc: QuoteDoc, hit: CueHit, rec: Record, stack: list[Record], record
         # "أكد أنه يتوقع انضمام …": the pronoun of أنه is the subject, what follows the object
         explicit = left = None
     if prev in lex.relatives and (explicit is None or hit.comp == "np"):
+        if form.tense == "present" and form.lemma.impersonal:
+            return False  # "الكوكب الذي يُعتقد أنه أكبر": impersonal passive
         antecedent = relative_antecedent(doc, i)
         if antecedent is not None and hit.comp == "np" and not source_like(doc, *antecedent):
             return False  # "المجموعة التي أعلنت ولاءها": no source, no quote
@@ -201,6 +203,16 @@ def _attach(doc: QuoteDoc, hit: CueHit, rec: Record, stack: list[Record], record
             return True
     if explicit is None and prev in ("ما", "بما", "مما", "وما") and not form.suffix:
         return False  # "بما يعبر عن …": the subject is a thing, not a speaker
+    if (
+        explicit is None
+        and left is None
+        and form.tense == "present"
+        and not form.proclitic
+        and i > 0
+        and doc.tokens[i - 1].kind == "arabic"
+        and prev not in lex.kana | lex.complementizers | lex.subordinators | lex.clause_openers | lex.relatives
+    ):
+        return False  # "في صورة تعبر عن الأصالة": a clause describing the noun before it
     if (
         explicit is not None
         and (left is None or not (form.lemma.object or hit.comp == "np"))

@@ -29,7 +29,7 @@ from khabar.quotes.cues import lookup
 from khabar.quotes.doc import QuoteDoc
 from khabar.quotes.lexicon import lexicon, strip_proclitic
 from khabar.quotes.record import Record
-from khabar.quotes.speakers import resolve_phrase, source_like
+from khabar.quotes.speakers import resolve_phrase, source_head
 from khabar.text.normalize import normalize
 
 _MAX_SOURCE = 10
@@ -95,7 +95,7 @@ def _source_end(doc: QuoteDoc, s: int, end: int) -> int:
             continue
         if doc.is_comma(k) or doc.is_colon(k) or doc.is_terminal(k) or w in lex.complementizers or w in _CONTENT_OPENERS:
             break
-        if k > s and lookup(doc.tokens[k].text):
+        if lookup(doc.tokens[k].text) and doc.norms[k][:1] in ("و", "ف"):
             break  # "بحسب صحيفة الوطن وأوضحت الإحصائية أن": a cue starts the next clause
         k += 1
     return k
@@ -166,13 +166,19 @@ def attribution_record(doc: QuoteDoc, i: int, phrase: Phrase, s: int, records: l
         if verb:
             gender = verb[0].gender
         k = _source_end(doc, s, end)
-        if k <= s:
-            return None
-        if not verb and (not source_like(doc, s, k) or _is_rule(doc, s)):
-            return None
-        speaker = _trimmed_source(doc, s, k)
-        if speaker is None:
-            return None
+        if k <= s and verb:
+            # "حسبما يدّعي": the verb's subject is the one the sentence is about
+            speaker = _sentence_person(doc, s0, i)
+            if speaker is None:
+                return None
+        else:
+            if k <= s:
+                return None
+            if not verb and (not source_head(doc, s, k) or _is_rule(doc, s)):
+                return None
+            speaker = _trimmed_source(doc, s, k)
+            if speaker is None:
+                return None
         if phrase.link == "ل-" and phrase.words[0] == "في" and (speaker.kind == "media" or _has_cue(doc, s0, end, i)):
             return None
     head = doc.tokens[i].start
@@ -215,6 +221,16 @@ def attribution_record(doc: QuoteDoc, i: int, phrase: Phrase, s: int, records: l
 def _nest_in(rec: Record, outer: Record) -> None:
     rec.reported_by = outer.speaker
     rec.parent = outer
+
+
+def _sentence_person(doc: QuoteDoc, start_token: int, i: int) -> Speaker | None:
+    """The first person mentioned in the sentence before token ``i``."""
+    for ref in doc.mentions_in(doc.tokens[start_token].start, doc.tokens[i].start):
+        etype = ref.entity.type if ref.entity is not None else ref.mention.type
+        if etype == "PERSON" and ref.mention.kind != "nisba":
+            a, b = doc.token_at(ref.mention.start), doc.token_at(ref.mention.end)
+            return resolve_phrase(doc, a, max(b, a + 1))
+    return None
 
 
 def _content_after(doc: QuoteDoc, k: int, end: int) -> int | None:

@@ -51,8 +51,7 @@ def provisional_end(doc: QuoteDoc, hit: CueHit) -> int:
 
 
 def _reported_clause_end(doc: QuoteDoc, start: int, end: int) -> int:
-    """Reported content stops before a colon that opens something else ("… حيث
-    أرسل بياناً جاء فيه: …") and before a contrast the writer adds after a comma
+    """Reported content stops before a contrast the writer adds after a comma
     ("…، لكن كليهما لم يجد آذاناً صاغية")."""
     i = doc.token_at(start)
     stop = doc.token_at(end)
@@ -61,8 +60,6 @@ def _reported_clause_end(doc: QuoteDoc, start: int, end: int) -> int:
         pos = doc.tokens[k].start
         if any(a <= pos < b for a, b in inside):
             continue
-        if doc.is_colon(k) and k + 1 < stop and doc.tokens[k + 1].kind == "arabic":
-            return pos
         if doc.is_comma(k - 1) and doc.norms[k] in _CONTRAST:
             return doc.tokens[k - 1].start
     return end

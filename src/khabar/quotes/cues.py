@@ -10,8 +10,8 @@ lexicon stays one line per verb and a new verb is one new line:
   يدعو → يدعون; ينفي → ينفون);
 - the active participle used as a circumstantial adverb: قائلاً قائلة قائلين
   قائلات (tanween is dropped by normalization, so قائلاً = قائلا = قائلًا);
-- proclitics: و and ف on every finite form, future س on the imperfect
-  ("سيقول"), و on participles;
+- proclitics: و and ف on every finite form, و on participles (never ل or
+  the future س: "لتشير إلى" is a purpose clause, "سيعلن" a forecast);
 - object pronouns on finite forms ("أبلغه", "ما قاله", "أكدته"); callers decide
   when a suffixed form is a cue (object-taking verbs, or after "ما").
 
@@ -35,8 +35,9 @@ log = logging.getLogger(__name__)
 
 _PRONOUNS = ("ه", "ها", "هم", "هما", "هن", "ك", "كم", "ني", "نا")
 _FINITE_CLITICS = ("", "و", "ف")
-# Future س only: ل + imperfect is mostly a purpose clause ("لتشير إلى" = so as to show).
-_PRESENT_CLITICS = ("س", "وس", "فس")
+# No ل (a purpose clause: "لتشير إلى" = so as to show) and no future س ("سيعلن",
+# "فسيقول له الطبيب"): neither reports what was said.
+_PRESENT_CLITICS: tuple[str, ...] = ()
 _PARTICIPLE_CLITICS = ("", "و")
 
 

@@ -88,6 +88,18 @@ def _clitic_complement(word: str, comps: frozenset[str], loose: bool) -> bool:
     return loose or rest.startswith("ال") or rest in _MASDAR_LIKE or rest.startswith("ان")
 
 
+def _word_limit(doc: QuoteDoc, i: int, end: int, words: int) -> int:
+    """The token index after ``words`` word tokens following ``i`` (punctuation and
+    quotation marks do not count: "ذكر في حوار لـ«الشرق الأوسط» أنه")."""
+    k = i + 1
+    seen = 0
+    while k < end and seen < words:
+        if doc.is_word(k):
+            seen += 1
+        k += 1
+    return k
+
+
 def _name_like(doc: QuoteDoc, tokens: list[int]) -> bool:
     """Whether the words after a subject's comma name it ("، عبدالله بن عبدالملك
     المرشد،"): a person mention, or a title word, or a name with بن/أبو/آل."""
@@ -134,7 +146,7 @@ def scan(doc: QuoteDoc, i: int, form: CueForm, stoppers: set[int]) -> CueHit | N
     participle = form.tense == "participle"
     end = doc.sentence_end_token(i)
     span = WINDOW_PARTICIPLE if participle else WINDOW_AMBIGUOUS if form.ambiguous else WINDOW
-    limit = min(end, i + 1 + span)
+    limit = _word_limit(doc, i, end, span)
     subj: list[int] = []
     closed = participle
     appositive: list[int] | None = None  # words after the comma that closed the subject
@@ -164,9 +176,11 @@ def scan(doc: QuoteDoc, i: int, form: CueForm, stoppers: set[int]) -> CueHit | N
         d = doc.direct_opening(j)
         if d is not None:
             if d.close is not None and d.words <= 3 and not (j > 0 and doc.is_colon(j - 1)):
-                # a quoted name inside the subject or venue: 'ونقل موقع "يديعوت أحرونوت"'
+                # a quoted name inside the subject or venue: 'ونقل موقع "يديعوت أحرونوت"';
+                # after a preposition it is that preposition's object, not the subject
                 k = doc.token_at(d.outer_end)
-                if not closed:
+                after_prep = j > 0 and (doc.norms[j - 1] in lex.adjunct_starts or _prep(doc, j - 1) is not None)
+                if not closed and not after_prep:
                     subj.extend(range(j, k))
                 j = k
                 continue
@@ -306,7 +320,10 @@ def _without_complement(
     end = doc.sentence_end_token(i)
     prev = doc.norms[i - 1] if i > 0 else ""
     subject = (subj[0], subj[-1] + 1) if subj else None
-    if prev in ("كما", "وكما") and form.tense != "participle" and subject is not None:
+    quoted = any(d.start <= doc.tokens[i].start < d.end for d in doc.direct)
+    if prev in ("كما", "وكما") and form.tense != "participle" and subject is not None and not quoted and source_like(
+        doc, *subject
+    ):
         s0 = doc.sentence_start_token(i)
         first = next((k for k in range(s0, i - 1) if doc.is_word(k)), None)
         if first is None:
@@ -319,6 +336,9 @@ def _without_complement(
             return CueHit(i, form, "np", i + 1, doc.tokens[i + 1].start, None, None, venue)
         if not subj:
             return None
+        if form.proclitic and not source_like(doc, subj[0], subj[-1] + 1) and i + 1 < end:
+            # "وأكد عدم توفر دلائل …": no subject, the noun phrase is the content
+            return CueHit(i, form, "np", i + 1, doc.tokens[i + 1].start, None, None, venue)
         refs = doc.mentions_in(doc.tokens[subj[0]].start, doc.tokens[subj[-1]].end)
         person = [r for r in refs if (r.entity.type if r.entity else r.mention.type) in ("PERSON", "ORG")]
         if not closed or form.ambiguous:
@@ -343,8 +363,15 @@ def _plausible(doc: QuoteDoc, found: CueHit) -> bool:
     عبر) or a relay verb (نقل is also the noun "transfer") needs one that looks
     like it, unless its complement is right there."""
     lemma = found.form.lemma
+    if found.form.ambiguous:
+        # "بين الطرفين", "من بين الحرفيين": the bare form reads as a cue only right
+        # before a complementizer, colon or quotation
+        if found.comp not in ("that", "colon", "quote") or found.i > 0 and doc.norms[found.i - 1] in ("من", "في"):
+            return False
+        if sum(1 for k in range(found.i + 1, found.comp_i) if doc.is_word(k)) > 4:
+            return False
     if found.subject is None:
-        return not (found.form.ambiguous and found.comp == "np")
+        return True
     if found.form.ambiguous or (lemma.relay and found.source is None):
         return source_like(doc, *found.subject)
     return True

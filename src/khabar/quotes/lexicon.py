@@ -46,6 +46,7 @@ class Lexicon:
     np_prep_heads: frozenset[str]
     conditionals: frozenset[str]
     plural_heads: frozenset[str]
+    audience_nouns: frozenset[str]
 
 
 def _norm_all(words: list[str]) -> frozenset[str]:
@@ -103,6 +104,7 @@ def lexicon() -> Lexicon:
         np_prep_heads=_norm_all(raw["np_prep_heads"]),
         conditionals=_norm_all(raw["conditionals"]),
         plural_heads=_with_article(raw["plural_heads"]),
+        audience_nouns=_with_article(raw["audience_nouns"]),
     )
 
 

@@ -222,6 +222,11 @@ def _quoted_name(doc: QuoteDoc, a: int, b: int) -> tuple[int, int] | None:
     return None
 
 
+def source_head(doc: QuoteDoc, a: int, b: int) -> bool:
+    """Public form of :func:`_source_head` for the attribution rules."""
+    return _source_head(doc, a, b)
+
+
 def source_like(doc: QuoteDoc, a: int, b: int) -> bool:
     """Whether tokens ``[a, b)`` look like a source: a known mention, a quoted name,
     or a source, title, media, organization or document noun among its first words
@@ -342,8 +347,8 @@ def _source_head(doc: QuoteDoc, a: int, b: int) -> bool:
     start = doc.tokens[a].start
     if any(r.mention.start <= start + 1 and r.mention.kind != "nisba" for r in doc.mentions_in(start, doc.tokens[b - 1].end)):
         return True
-    while a < b - 1 and doc.norms[a] in lex.quantity_nouns:
-        a += 1
+    while a < b - 1 and (doc.norms[a] in lex.quantity_nouns or doc.norms[a] == "من"):
+        a += 1  # "عدد من المواطنين": the head is the counted noun
     d = doc.direct_opening(a)
     if d is not None and d.close is not None:
         return True
@@ -370,8 +375,10 @@ def relative_antecedent(doc: QuoteDoc, i: int) -> tuple[int, int] | None:
     s0 = doc.sentence_start_token(i)
     before = doc.tokens[r].start
     refs = [ref for ref in doc.mentions_in(doc.tokens[max(s0, r - 8)].start, before) if ref.mention.kind != "nisba"]
-    if refs:
-        m = max(refs, key=lambda ref: ref.mention.end).mention
+    people = [ref for ref in refs if _etype(ref) == "PERSON"]
+    if people or refs:
+        # "تشونغ، نائب رئيس فيفا السابق الذي كشف": the person, not the organization
+        m = max(people or refs, key=lambda ref: ref.mention.end).mention
         return doc.token_at(m.start), doc.token_at(m.end)
     j = r - 1
     while j >= s0 and r - j <= 6 and doc.is_word(j):

@@ -44,6 +44,8 @@ def _dative_end(doc: QuoteDoc, j: int) -> int | None:
     if not w.startswith("ل") or len(w) < 3:
         return None
     rest = w[1:]
+    if rest.startswith("ل") and "ال" + rest[1:] in lex.audience_nouns:
+        return j + 1  # "قال للصحفيين": whom he spoke to
     if rest in lex.media_names or ("ال" + rest[1:] in lex.media_nouns if rest.startswith("ل") else rest in lex.media_nouns):
         return _media_phrase_end(doc, j)
     return None
@@ -82,6 +84,9 @@ def venue_at(doc: QuoteDoc, j: int) -> int | None:
     k = j + 1
     while k < end and k - j <= _MAX_WORDS:
         x = doc.norms[k]
+        if x in _CLOSERS and k + 1 < end and (doc.direct_opening(k + 1) is not None or _is_media_word(doc.norms[k + 1])):
+            k += 1  # "في حديثها إلى "الرياض"": the medium spoken to is part of the venue
+            continue
         if doc.is_comma(k) or doc.is_colon(k) or x in lex.complementizers or x in lex.time_words or x in _CLOSERS:
             break
         d = doc.direct_opening(k)
