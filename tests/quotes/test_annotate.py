@@ -187,3 +187,33 @@ def test_headline_quote_resolves_to_the_body_speaker() -> None:
 def test_titles_that_are_not_headline_quotes() -> None:
     assert [q.kind for q in run("عاجل: انقطاع الكهرباء عن أحياء في جدة", "وعادت الكهرباء بعد ساعتين.")] == []
     assert [q.kind for q in run("الموعد 10:30 صباحاً", "وتبدأ الدراسة غداً.")] == []
+
+
+def test_bayyana_with_a_long_subject_and_between_as_preposition() -> None:
+    found = run(
+        TITLE,
+        "وبين المتحدث الرسمي لشرطة منطقة الرياض العقيد فواز الميمان أن الحادث وقع فجر اليوم.",
+        "وتراوحت الأعمار بين العشرين والثلاثين عاماً بحسب مصادر طبية.",
+    )
+    assert [brief(q) for q in found] == [
+        ("indirect", "وبين", "المتحدث الرسمي لشرطة منطقة الرياض العقيد فواز الميمان", "الحادث وقع فجر اليوم"),
+        ("indirect", "بحسب", "مصادر طبية", "وتراوحت الأعمار بين العشرين والثلاثين عاماً"),
+    ]
+
+
+def test_noun_phrase_content_opens_on_a_possessive() -> None:
+    q = only(run(TITLE, "وأبدى المواطنون استياءهم من تأخر المشروع."))
+    assert brief(q) == ("indirect", "وأبدى", "المواطنون", "استياءهم من تأخر المشروع")
+
+
+def test_audience_and_medium_are_not_the_speaker() -> None:
+    said = only(run(TITLE, "وقال للصحفيين إن الاتفاق سيوقع غداً."))
+    assert said.speaker is None and said.content.text == "الاتفاق سيوقع غداً"
+    told = only(run(TITLE, 'وذكرت المديرة في حديثها إلى "الرياض" أن المعرض يستمر أسبوعين.'))
+    assert brief(told) == ("indirect", "وذكرت", "المديرة", "المعرض يستمر أسبوعين")
+    assert told.venue == 'في حديثها إلى "الرياض"'
+
+
+def test_a_cue_describing_a_noun_is_no_quote() -> None:
+    assert run(TITLE, "وعرض الفنان لوحات في صورة تعبر عن الأصالة.") == ()
+    assert run(TITLE, "وأضاف اللاعب الهدف الثاني في الدقيقة العشرين.") == ()

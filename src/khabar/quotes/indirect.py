@@ -32,7 +32,7 @@ from khabar.text.clitics import segment
 
 WINDOW = 32
 WINDOW_PARTICIPLE = 8
-WINDOW_AMBIGUOUS = 7
+WINDOW_AMBIGUOUS = 14
 _MAX_APPOSITIVE = 5
 _ATTRIBUTION_WORDS = frozenset({"بحسب", "حسب", "وفقا", "طبقا", "نقلا", "ونقلا", "وبحسب", "حسبما"})
 _PREPOSITIONS = {"عن": "عن", "الي": "إلى", "علي": "على", "من": "من"}
@@ -86,6 +86,19 @@ def _clitic_complement(word: str, comps: frozenset[str], loose: bool) -> bool:
     if not split or split[0] != letter:
         return False  # "بعضهم", "بشأن", "بندر": the ب belongs to the word
     return loose or rest.startswith("ال") or rest in _MASDAR_LIKE or rest.startswith("ان")
+
+
+_POSSESSIVE = ("ه", "ها", "هم", "هما", "هن")
+
+
+def _possessive_split(doc: QuoteDoc, subj: list[int]) -> int | None:
+    """Index of the first noun with a possessive pronoun after the subject's head
+    ("المواطنون | استياءهم", "الشركة | عزمها")."""
+    for k in subj[1:]:
+        w = doc.norms[k]
+        if len(w) >= 4 and w.endswith(_POSSESSIVE) and w[0] not in ("ب", "ل", "و", "ف") and doc.is_word(k):
+            return k
+    return None
 
 
 def _word_limit(doc: QuoteDoc, i: int, end: int, words: int) -> int:
@@ -341,6 +354,11 @@ def _without_complement(
             return CueHit(i, form, "np", i + 1, doc.tokens[i + 1].start, None, None, venue)
         refs = doc.mentions_in(doc.tokens[subj[0]].start, doc.tokens[subj[-1]].end)
         person = [r for r in refs if (r.entity.type if r.entity else r.mention.type) in ("PERSON", "ORG")]
+        if not person:
+            split = _possessive_split(doc, subj)
+            if split is not None and source_like(doc, subj[0], split):
+                # "أبدى المواطنون استياءهم من …": the object opens on its possessive noun
+                return CueHit(i, form, "np", split, doc.tokens[split].start, (subj[0], split), None, venue, None, True)
         if not closed or form.ambiguous:
             if not person:
                 return None
@@ -366,9 +384,7 @@ def _plausible(doc: QuoteDoc, found: CueHit) -> bool:
     if found.form.ambiguous:
         # "بين الطرفين", "من بين الحرفيين": the bare form reads as a cue only right
         # before a complementizer, colon or quotation
-        if found.comp not in ("that", "colon", "quote") or found.i > 0 and doc.norms[found.i - 1] in ("من", "في"):
-            return False
-        if sum(1 for k in range(found.i + 1, found.comp_i) if doc.is_word(k)) > 4:
+        if found.comp not in ("that", "colon", "quote") or (found.i > 0 and doc.norms[found.i - 1] in ("من", "في")):
             return False
     if found.subject is None:
         return True

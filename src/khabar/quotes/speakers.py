@@ -330,10 +330,10 @@ def left_subject(doc: QuoteDoc, i: int) -> tuple[int, int, int] | None:
         or not doc.is_word(a)
     ):
         return None
-    # With a mention layer, a longer subject must name something; a short definite
-    # noun phrase ("فالمثل", "الوزارة") is trusted by its shape.
+    # A subject opens on a source (a mention, or a source/title/organization noun);
+    # a short definite noun phrase ("فالمثل", "البيانات") is trusted by its shape.
     short_definite = b - a <= 2 and (bare.startswith("ال") or first.startswith("ال"))
-    if doc.mentions and not short_definite and not _source_head(doc, a, b):
+    if not short_definite and not _source_head(doc, a, b):
         return None
     return a, b, boundary
 
