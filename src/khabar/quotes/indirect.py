@@ -381,11 +381,12 @@ def _plausible(doc: QuoteDoc, found: CueHit) -> bool:
     عبر) or a relay verb (نقل is also the noun "transfer") needs one that looks
     like it, unless its complement is right there."""
     lemma = found.form.lemma
-    if found.form.ambiguous:
-        # "بين الطرفين", "من بين الحرفيين": the bare form reads as a cue only right
-        # before a complementizer, colon or quotation
-        if found.comp not in ("that", "colon", "quote") or (found.i > 0 and doc.norms[found.i - 1] in ("من", "في")):
-            return False
+    # "بين الطرفين", "من بين الحرفيين": the bare form reads as a cue only before a
+    # complementizer, colon or quotation
+    if found.form.ambiguous and (
+        found.comp not in ("that", "colon", "quote") or (found.i > 0 and doc.norms[found.i - 1] in ("من", "في"))
+    ):
+        return False
     if found.subject is None:
         return True
     if found.form.ambiguous or (lemma.relay and found.source is None):
