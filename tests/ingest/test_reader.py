@@ -212,3 +212,10 @@ def test_lone_surrogates_in_str_input_become_replacement_marks() -> None:
     assert a.format == "rss" and a.title == "قمر صناعي \ufffd جديد"
     assert "\ufffd لرصد" in a.text
     assert read_one(f"قمر صناعي جديد\n\n{body}\n").paragraphs == (body.replace("\ud83d", "\ufffd"),)
+
+
+def test_file_name_that_is_not_utf8(tmp_path: Path) -> None:
+    path = Path(os.fsdecode(os.fsencode(tmp_path) + b"/\xffnews.txt"))
+    path.write_text(ARTICLE, encoding="utf-8")
+    a = read_one(path)
+    assert a.source == f"{tmp_path}/\ufffdnews.txt"

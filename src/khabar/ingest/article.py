@@ -137,7 +137,9 @@ def build(
         title=title,
         paragraphs=paras,
         text=text,
-        source=source,
+        # A file name that is not UTF-8 reaches here with surrogate escapes ("\udcff"),
+        # which JSON output and the store cannot encode.
+        source=no_surrogates(source),
         url=_clean(url),
         outlet=_clean(outlet),
         published=published,
