@@ -186,6 +186,8 @@ def relevance(
             misses.append({"id": g["id"], "query": g["query"], "recall": round(recall, 3), "rank": rank})
     out: dict[str, Any] = {}
     for split, rows in (*per.items(), ("all", per["dev"] + per["test"])):
+        if not rows:
+            continue
         out[split] = {
             "queries": len(rows),
             "recall@10": round(statistics.mean(r for r, _ in rows), 4),

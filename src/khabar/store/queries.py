@@ -69,7 +69,12 @@ def search(
     outlet: str | None = None,
     limit: int = 10,
 ) -> list[SearchHit]:
-    """Ranked full-text search; see :meth:`khabar.store.base.Store.search`."""
+    """Ranked full-text search; see :meth:`khabar.store.base.Store.search`.
+
+    Articles holding every query word (and phrase) come first, by the backend's
+    rank (bm25, ts_rank); if fewer than ``limit`` do, articles holding some of
+    them follow.
+    """
     query = parse_query(text)
     if not query:
         return []
@@ -84,7 +89,14 @@ def search(
         test, kparams = store._in(keys)
         where.append(f"a.doc IN (SELECT doc FROM entities WHERE name_key {test})")
         params.extend(kparams)
-    ranked = store._index_search(query, " AND ".join(where), params, limit)
+    condition = " AND ".join(where)
+    ranked = store._index_search(query, condition, params, limit)
+    if len(ranked) < limit and len(query.groups) > 1:
+        # Too few articles hold every word: fill the page with those holding some,
+        # ranked after them ("بوينج" in the query, "بوينغ" in half the reports).
+        seen = {d for d, _ in ranked}
+        more = store._index_search(query.loosened(), condition, params, limit + len(ranked))
+        ranked += [(d, s) for d, s in more if d not in seen][: limit - len(ranked)]
     if not ranked:
         return []
     docs = [d for d, _ in ranked]

@@ -168,9 +168,14 @@ def stopwords() -> frozenset[str]:
 
 @dataclass(frozen=True, slots=True)
 class Query:
-    """A parsed search query: every group must match; a group of several keys is a phrase."""
+    """A parsed search query: groups of keys, a group of several keys being a phrase.
+
+    Every group must match, or, with ``any_group``, at least one (the fallback
+    :func:`khabar.store.queries.search` runs when too few articles match all).
+    """
 
     groups: tuple[tuple[str, ...], ...]
+    any_group: bool = False
 
     @property
     def keys(self) -> frozenset[str]:
@@ -179,17 +184,22 @@ class Query:
     def __bool__(self) -> bool:
         return bool(self.groups)
 
+    def loosened(self) -> Query:
+        """The same groups, any of which may match."""
+        return Query(self.groups, any_group=True)
+
     def fts5(self) -> str:
-        """The FTS5 MATCH expression: ``"مستشار" AND "وزير خارجي"``."""
-        return " AND ".join('"' + " ".join(g).replace('"', '""') + '"' for g in self.groups)
+        """The FTS5 MATCH expression: ``"مستشار" AND "وزير خارج"``."""
+        op = " OR " if self.any_group else " AND "
+        return op.join('"' + " ".join(g).replace('"', '""') + '"' for g in self.groups)
 
     def tsquery(self) -> str:
-        """The ``to_tsquery('simple', ...)`` expression: ``'مستشار' & ('وزير' <-> 'خارجي')``."""
+        """The ``to_tsquery('simple', ...)`` expression: ``'مستشار' & ('وزير' <-> 'خارج')``."""
         parts = []
         for g in self.groups:
             quoted = [_ts_quote(k) for k in g]
             parts.append(quoted[0] if len(quoted) == 1 else "(" + " <-> ".join(quoted) + ")")
-        return " & ".join(parts)
+        return (" | " if self.any_group else " & ").join(parts)
 
 
 def _ts_quote(key: str) -> str:
