@@ -1,0 +1,235 @@
+"""Who speaks a cue's quote, and where the quote sits among the ones around it.
+
+A cue's speaker is, in order of preference: the source relayed by "نقل X عن Y"
+or "نقلاً عن Y"; the subject written after the verb ("قال الرئيس"); the subject
+written before it ("أن ريفلين أبلغ"); the antecedent of a relative pronoun
+("… الذي كشف"); or, with no subject at all, whoever is speaking already
+(:mod:`khabar.quotes.continuation`).
+
+Where it sits: a cue inside another quote's content is nested in it (reported
+by that quote's speaker) when its subject opens that content, when it continues
+the clause ("… يوصيه بالحذر ويردّ سامي"), or when marks enclose it; otherwise it
+is a new statement and ends the quotes it interrupts, whose content is cut
+before it (:func:`khabar.quotes.content.cut_before`).
+"""
+
+from __future__ import annotations
+
+from khabar.model import Speaker
+from khabar.quotes.content import cut_before
+from khabar.quotes.continuation import antecedent
+from khabar.quotes.cues import lookup
+from khabar.quotes.doc import QuoteDoc
+from khabar.quotes.indirect import CueHit
+from khabar.quotes.lexicon import lexicon
+from khabar.quotes.record import Record
+from khabar.quotes.speakers import (
+    left_subject,
+    plural_phrase,
+    points_back,
+    relative_antecedent,
+    resolve_phrase,
+    source_like,
+)
+
+
+def _inside_marks(doc: QuoteDoc, rec: Record, pos: int) -> bool:
+    """Whether ``pos`` lies inside a quotation that is part of ``rec``'s content."""
+    if rec.bounded:
+        return True
+    return any(rec.start <= d.open and d.outer_end <= rec.end + 1 and d.start <= pos < d.end for d in doc.direct)
+
+
+def end_stack(doc: QuoteDoc, stack: list[Record], i: int, rec: Record) -> None:
+    """A new statement at token ``i`` ends the quotes it interrupts, except quoted ones."""
+    pos = doc.tokens[i].start
+    for r in reversed(stack):
+        if _inside_marks(doc, r, pos):
+            if rec.parent is None:
+                nest(rec, r)
+            break
+        r.end = min(r.end, cut_before(doc, i, r.start))
+
+
+def _naqlan(doc: QuoteDoc, hit: CueHit) -> tuple[Speaker | None, Speaker | None] | None:
+    """"وأفادت مصادر أمنية نقلاً عن الموقوفين بأن": the detainees speak, the sources relay."""
+    for k in range(hit.i + 1, hit.comp_i - 1):
+        if doc.norms[k] in ("نقلا", "ونقلا") and doc.norms[k + 1] == "عن":
+            speaker = resolve_phrase(doc, k + 2, hit.comp_i)
+            relay = resolve_phrase(doc, hit.i + 1, k) if k > hit.i + 1 else None
+            return speaker, relay
+    return None
+
+
+def attach(doc: QuoteDoc, hit: CueHit, rec: Record, stack: list[Record], records: list[Record]) -> bool:
+    """Give ``rec`` its speaker and place in the nesting; False if it is no quote."""
+    form = hit.form
+    i = hit.i
+    if hit.source is not None and hit.source[1] > hit.source[0]:
+        rec.speaker = resolve_phrase(doc, *hit.source)
+        rec.reported_by = resolve_phrase(doc, *hit.subject) if hit.subject else None
+        rec.gender = None
+        end_stack(doc, stack, i, rec)
+        return True
+    relayed = _naqlan(doc, hit)
+    if relayed is not None:
+        rec.speaker, rec.reported_by = relayed
+        rec.gender = None
+        end_stack(doc, stack, i, rec)
+        return True
+    lex = lexicon()
+    prev = doc.norms[i - 1] if i > 0 else ""
+    explicit = hit.subject if hit.subject and not points_back(doc, *hit.subject) else None
+    participle = form.tense == "participle"
+    left = None if participle or form.proclitic else left_subject(doc, i)
+    subordinate = prev in lex.subordinators
+    if prev in lex.complementizers and prev[-1:] in ("ه", "ا", "م") and not form.proclitic:
+        # "أكد أنه يتوقع انضمام …": the pronoun of أنه is the subject, what follows the object
+        explicit = left = None
+    if prev in lex.relatives and (explicit is None or hit.comp == "np"):
+        if form.tense == "present" and form.lemma.impersonal:
+            return False  # "الكوكب الذي يُعتقد أنه أكبر": impersonal passive
+        referent = relative_antecedent(doc, i)
+        if referent is not None and hit.comp == "np" and not source_like(doc, *referent):
+            return False  # "المجموعة التي أعلنت ولاءها": no source, no quote
+        if referent is not None:
+            # "تغريدات ذلك المستخدم التي زعم فيها بيع …": the antecedent speaks
+            rec.speaker = resolve_phrase(doc, *referent)
+            if hit.comp == "np":
+                k = i + 1
+                while k < len(doc) and doc.norms[k] in lex.prepositional_pronouns:
+                    k += 1
+                rec.start = doc.tokens[k].start
+            _place(doc, rec, stack, i, subordinate=True)
+            return True
+    if explicit is None and prev in ("ما", "بما", "مما", "وما") and not form.suffix:
+        return False  # "بما يعبر عن …": the subject is a thing, not a speaker
+    if (
+        explicit is None
+        and left is None
+        and form.tense == "present"
+        and not form.proclitic
+        and i > 0
+        and doc.tokens[i - 1].kind == "arabic"
+        and prev not in lex.kana | lex.complementizers | lex.subordinators | lex.clause_openers | lex.relatives
+    ):
+        return False  # "في صورة تعبر عن الأصالة": a clause describing the noun before it
+    if (
+        explicit is not None
+        and (left is None or not (form.lemma.object or hit.comp == "np"))
+        and hit.comp not in ("that", "colon", "quote", "bare", "before")
+        and doc.mentions
+        and not source_like(doc, *explicit)
+    ):
+        return False  # "ما تنتجه بيشة … يؤكد أهميتها": a thing "confirms", nobody speaks
+    if explicit is not None and (left is None or not (form.lemma.object or hit.comp == "np")):
+        rec.speaker = resolve_phrase(doc, *explicit)
+        rec.number = _number(doc, rec)
+        _place(doc, rec, stack, i, subordinate)
+        return True
+    if left is not None:
+        a, b, boundary = left
+        rec.speaker = resolve_phrase(doc, a, b)
+        rec.number = "p" if form.number in ("p", "d") else "s"  # the verb agrees fully after its subject
+        if hit.comp == "np" and hit.subject is not None:
+            rec.start = doc.tokens[i + 1].start
+        parent = _opened_by(doc, boundary, stack)
+        if parent is not None:
+            rec.parent = parent
+            rec.reported_by = parent.speaker
+        else:
+            end_stack(doc, stack, i, rec)
+        return True
+    referent = relative_antecedent(doc, i)
+    if referent is not None:
+        rec.speaker = resolve_phrase(doc, *referent)
+        end_stack(doc, stack, i, rec)
+        return True
+    if form.tense == "present" and form.lemma.impersonal:
+        return False
+    if stack and not participle and not form.proclitic and _in_clause(doc, i) and not _inside_marks(doc, stack[-1], rec.anchor):
+        # "وذكر أنه كان يوصيه بالحذر": a verb of the reported clause itself. Its
+        # subject is the pronoun of "أنه", nearly always the speaker: the record
+        # would repeat its parent, so it is no quote of its own.
+        return False
+    repeated = None if participle else _repeated_subject(doc, i, form.lemma.key)
+    if repeated is not None:
+        # "أظهرت إحصائية صادرة عن …، أظهرت أن": the verb is repeated after a long subject
+        rec.speaker = resolve_phrase(doc, *repeated)
+        end_stack(doc, stack, i, rec)
+        return True
+    if participle:
+        rec.number = "p" if form.number in ("p", "d") else "s"
+    elif form.number in ("p", "d"):
+        rec.number = "p"
+    speaker, source = antecedent(doc, rec, participle, records)
+    rec.speaker = speaker
+    if source is not None and rec.number is None:
+        rec.number = source.number
+    if source is not None and source in stack:
+        deeper = stack[stack.index(source) :]
+        end_stack(doc, deeper, i, rec)
+        if rec.parent is None:
+            rec.parent = source.parent
+            rec.reported_by = source.reported_by
+    else:
+        end_stack(doc, stack, i, rec)
+        if source is not None and rec.reported_by is None:
+            rec.reported_by = source.reported_by
+    return True
+
+
+def _repeated_subject(doc: QuoteDoc, i: int, key: str) -> tuple[int, int] | None:
+    """The subject after an earlier occurrence of the same cue in the sentence."""
+    s0 = doc.sentence_start_token(i)
+    for k in range(i - 1, s0 - 1, -1):
+        if any(f.lemma.key == key for f in lookup(doc.tokens[k].text)):
+            j = k + 1
+            while j < i and doc.is_word(j) and doc.norms[j] not in lexicon().adjunct_starts:
+                j += 1
+            return (k + 1, j) if j > k + 1 else None
+    return None
+
+
+def _place(doc: QuoteDoc, rec: Record, stack: list[Record], i: int, subordinate: bool) -> None:
+    """Nest ``rec`` in the innermost open quote when its cue is part of that
+    quote's clause ("… عندما أقرّ هو وشقيقته", "… يوصيه بالحذر ويردّ سامي عليه
+    أنه"); otherwise it is a new statement that ends the quotes it interrupts."""
+    if stack and (subordinate or _in_clause(doc, i)):
+        nest(rec, stack[-1])
+    else:
+        end_stack(doc, stack, i, rec)
+
+
+def _number(doc: QuoteDoc, rec: Record) -> str | None:
+    plural = plural_phrase(doc, rec.speaker)
+    return "p" if plural else None
+
+
+def _in_clause(doc: QuoteDoc, i: int) -> bool:
+    """Whether cue ``i`` continues the clause before it rather than opening a new
+    one: no comma, full stop or connective ("فيما"، "كما") stands in between
+    ("أنه بعد الانتصارات … أكدت مصادرنا"; "يوصيه بالحذر ويردّ سامي")."""
+    if i == 0 or not doc.is_word(i - 1):
+        return False
+    prev = doc.norms[i - 1]
+    lex = lexicon()
+    return prev not in lex.clause_openers and prev not in lex.subordinators
+
+
+def nest(rec: Record, parent: Record) -> None:
+    rec.parent = parent
+    rec.reported_by = parent.speaker
+
+
+def _opened_by(doc: QuoteDoc, boundary: int, stack: list[Record]) -> Record | None:
+    """The open quote whose content a left subject starts: its own complementizer
+    ("أن ريفلين أبلغ") or a "وأن" continuation of it; "إلا أن" and "بعد أن" open
+    no reported clause."""
+    if boundary < 0 or doc.norms[boundary] not in lexicon().complementizers:
+        return None
+    after = doc.tokens[boundary].end
+    for r in reversed(stack):
+        if abs(r.start - after) <= 1 or (doc.norms[boundary].startswith("و") and r.contains(after)):
+            return r
+    return None

@@ -1,0 +1,89 @@
+"""Whom a cue without a subject continues ("وأضاف أن …", "…، مضيفاً أن").
+
+A participle continues the subject of its own clause: a speaker quoted earlier
+in the sentence, else the first person (then organization) the sentence
+mentions, else the noun phrase after a sentence-initial كان. A finite verb
+continues the speaker quoted last, preferring a speaker of the story over one
+quoted inside another's words, and agreeing in gender and, when known, number
+("وأضافت" continues a woman or an organization; "وأكدوا" a plural source).
+"""
+
+from __future__ import annotations
+
+from khabar.model import Speaker
+from khabar.quotes.doc import QuoteDoc
+from khabar.quotes.lexicon import lexicon
+from khabar.quotes.record import Record
+from khabar.quotes.speakers import agrees, resolve_phrase
+
+
+def antecedent(
+    doc: QuoteDoc, rec: Record, participle: bool, records: list[Record]
+) -> tuple[Speaker | None, Record | None]:
+    """Who a cue without a subject continues: for a participle the subject of its
+    clause, otherwise the speaker quoted last whose gender agrees (a source whose
+    gender was never shown is taken only when no other agrees)."""
+    pos = rec.anchor
+    sentence = doc.sentence_of(pos)
+    earlier = [r for r in records if r.anchor < pos and r.speaker is not None]
+    if participle:
+        for strict in (True, False):
+            for r in reversed(earlier):
+                if r.anchor >= sentence.start and _fits(r, rec, strict):
+                    return r.speaker, r
+        mentioned = clause_subject(doc, sentence.start, pos) or _kana_subject(doc, sentence.start, pos)
+        if mentioned is not None:
+            return mentioned, None
+    if not any(r.anchor >= sentence.start for r in earlier) and doc.tokens[doc.sentence_start_token(
+        doc.token_at(pos)
+    )].start < pos:
+        # "دوّن مدرب الاتحاد بولوني ملاحظاته …، وطالب الجميع ببذل …": the verb is
+        # coordinated with the sentence's first one and shares its subject
+        mentioned = clause_subject(doc, sentence.start, pos)
+        if mentioned is not None and mentioned.kind == "person" and rec.gender != "f":
+            return mentioned, None
+    for top, strict in ((True, True), (False, True), (False, False)):
+        # a statement of its own continues a speaker of the story, not one quoted
+        # inside another's words, unless only such a speaker agrees
+        for r in reversed(earlier):
+            if (not top or r.parent is None) and _fits(r, rec, strict):
+                return r.speaker, r
+    previous = doc.sentence_of(max(0, sentence.start - 1)).start
+    return clause_subject(doc, previous, pos), None
+
+
+def _kana_subject(doc: QuoteDoc, start: int, end: int) -> Speaker | None:
+    """"وكانت جموع غفيرة من المسؤولين، قد توافدوا …، داعين": the noun phrase after
+    a sentence-initial كان is the subject of its clause."""
+    k = doc.token_at(start)
+    stop = doc.token_at(end)
+    if k >= stop or doc.norms[k] not in lexicon().kana:
+        return None
+    j = k + 1
+    while j < stop and j - k <= 8 and doc.is_word(j) and doc.norms[j] not in ("قد", "لقد"):
+        j += 1
+    return resolve_phrase(doc, k + 1, j) if j > k + 1 else None
+
+
+def _fits(antecedent: Record, rec: Record, strict: bool) -> bool:
+    """Whether ``rec``'s cue can continue ``antecedent``. Strictly: the same gender
+    and, when both are known, the same number ("وأكدوا" continues "الأهالي", not
+    the man quoted last); leniently, a source whose gender was never shown fits."""
+    if strict and rec.gender is not None:
+        if antecedent.gender != rec.gender:
+            return False
+        return antecedent.number is None or rec.number is None or antecedent.number == rec.number
+    return agrees(antecedent.gender, rec.gender)
+
+
+def clause_subject(doc: QuoteDoc, start: int, end: int) -> Speaker | None:
+    """The first person (else organization) mentioned in ``[start, end)``."""
+    refs = [r for r in doc.mentions_in(start, end) if r.mention.kind != "nisba"]
+    for wanted in ("PERSON", "ORG"):
+        for ref in refs:
+            etype = ref.entity.type if ref.entity is not None else ref.mention.type
+            if etype == wanted:
+                a = doc.token_at(ref.mention.start)
+                b = doc.token_at(ref.mention.end)
+                return resolve_phrase(doc, a, max(b, a + 1))
+    return None
