@@ -222,3 +222,14 @@ def test_jsonl_fields_of_the_wrong_kind_are_read_or_reported(tmp_path: Path) -> 
     credited = items[4]
     assert isinstance(credited, Article)
     assert (credited.photo_credit.photographer, credited.photo_credit.agency) == ("5", "واس")
+
+
+def test_jsonl_html_character_references_in_plain_fields() -> None:
+    record = {
+        **RECORD,
+        "title": "مكافأة مقابل حذاء الممثلة &#8220;جودي جارلاند&#8221; &amp; فستانها",
+        "url": "https://example.com/a?x=1&copy=2&amp;y=3",
+    }
+    a = read_one(json.dumps(record, ensure_ascii=False))
+    assert a.title == "مكافأة مقابل حذاء الممثلة “جودي جارلاند” & فستانها"
+    assert a.url == "https://example.com/a?x=1&copy=2&amp;y=3"

@@ -116,3 +116,15 @@ def test_clean_body_drops_captions_between_paragraphs() -> None:
 
 def test_clean_body_keeps_short_articles_whole() -> None:
     assert clean_body(["مباراة مؤجلة", "تأجلت المباراة"]).paragraphs == ["مباراة مؤجلة", "تأجلت المباراة"]
+
+
+def test_link_box_glued_after_the_last_sentence_is_cut() -> None:
+    title = "متحف يعرض مكافأة لمن يعيد حذاء مسروقاً"
+    para = "وقال مدير المتحف إن الحذاء قد يساوي الآن بين مليوني وثلاثة ملايين دولار."
+    body = clean_body([para + " رابط الخبر بصحيفة الوئام: " + title], title=title)
+    assert body.paragraphs == [para]
+    alone = clean_body([para, "رابط الخبر بصحيفة الوئام: " + title], title=title)
+    assert alone.paragraphs == [para]
+    # Only after a sentence end: a sentence that merely mentions a link keeps its words.
+    kept = "وأوضح أن رابط الخبر الذي نشرته الصحيفة أمس معطل منذ ساعات بسبب عطل فني في الخادم."
+    assert clean_body([kept]).paragraphs == [kept]

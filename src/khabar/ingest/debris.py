@@ -33,6 +33,7 @@ _COUNTER = re.compile(r"^[\d٠-٩.,]+\s*[KkMmكم]?\s*(?P<unit>[^\d٠-٩]*)$")
 _BREADCRUMB = re.compile(r"\s+[>»›|/]\s+")
 _LEADING_WIDGET = re.compile(r"^\W*\s*(?P<w>[^\W\d]+(?:\s[^\W\d]+){0,2})\s*[-+|•·]+\s*(?=\w)")
 _SEP_AFTER_MARKER = re.compile(r"^\s*[:：\-–—]?\s*")
+_SENTENCE_GAP = re.compile(r"(?<=[.!?؟…»”\"])\s+")
 PROSE_WORDS = 8
 
 
@@ -129,6 +130,7 @@ def strip_glued(line: str) -> str:
     inside a sentence are never touched.
     """
     vocab = widgets()
+    line = _cut_related_tail(line)
     tokens = line.rstrip().split(" ")
     for k in (3, 2, 1):
         if len(tokens) <= k:
@@ -146,6 +148,20 @@ def strip_glued(line: str) -> str:
     m = _LEADING_WIDGET.match(line)
     if m and core(m.group("w")) in vocab.phrases:
         return line[m.end() :]
+    return line
+
+
+def _cut_related_tail(line: str) -> str:
+    """Cut a link box glued after the last sentences of a paragraph.
+
+    "... ثلاثة ملايين دولار. رابط الخبر بصحيفة الوئام: <العنوان>" loses
+    everything from "رابط الخبر": the marker must follow a sentence end and
+    start a short tail (the linked title), so prose is never cut mid-sentence.
+    """
+    for m in list(_SENTENCE_GAP.finditer(line))[-4:]:
+        rest = line[m.end() :]
+        if words(rest) <= 30 and related_marker(rest):
+            return line[: m.start()].rstrip()
     return line
 
 

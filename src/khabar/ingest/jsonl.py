@@ -11,6 +11,7 @@ so annotations can name the article they belong to.
 from __future__ import annotations
 
 import gzip
+import html
 import io
 import json
 import logging
@@ -49,6 +50,7 @@ BYLINE = ("byline", "author", "authors")
 DESCRIPTION = ("description", "summary", "lead", "standfirst")
 _TAG = re.compile(r"<(p|div|br|span|a|h[1-6]|figure|img|ul|li)\b", re.I)
 _PAGE = re.compile(r"<(html|body|head)\b", re.I)
+_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 
 
 def read_jsonl(
@@ -168,14 +170,23 @@ def _first(record: dict[str, Any], keys: tuple[str, ...]) -> Any:
     return None
 
 
-def _text(value: Any) -> str | None:
+def _text(value: Any, *, entities: bool = True) -> str | None:
+    """A display field as text; ``entities`` decodes HTML character references.
+
+    Scraped exports often keep them in plain-text fields (SaudiNewsNet titles
+    read "حذاء الممثلة &#8220;جودي جارلاند&#8221;"). Only complete references
+    ending in ";" are decoded, and never in URLs, where "&copy=2" is a parameter.
+    """
     if value is None:
         return None
     if isinstance(value, list):
         value = ", ".join(str(v.get("name", "")) if isinstance(v, dict) else str(v) for v in value)
     elif isinstance(value, dict):
         value = value.get("name") or value.get("title") or ""
-    return tidy(str(value)) or None
+    text = str(value)
+    if entities and "&" in text:
+        text = _ENTITY.sub(lambda m: html.unescape(m.group()), text)
+    return tidy(text) or None
 
 
 def article_from_record(record: dict[str, Any], *, source: str, n: int, options: Options) -> Article:
@@ -184,7 +195,7 @@ def article_from_record(record: dict[str, Any], *, source: str, n: int, options:
     rec_id = record.get("id")
     rec_name = tidy(str(rec_id)) if isinstance(rec_id, str | int) else ""
     where = f"{source}#{rec_name}" if rec_name else f"{source}:{n}"
-    url = _text(_first(record, URL))
+    url = _text(_first(record, URL), entities=False)
     html = _first(record, HTML)
     body_text = _first(record, TEXT)
     caption: Caption | None = None
