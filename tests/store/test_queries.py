@@ -41,8 +41,16 @@ def test_search_finds_waw_form_alone(store: Store) -> None:
 
 def test_search_ignores_hamza_tashkeel_and_suffixes(filled: Store) -> None:
     assert _ids(filled.search("اسعار النّفط")) == ["c-oil"]
-    assert _ids(filled.search("الصادرات الايرانيه")) == ["c-oil"]
+    # c-oil holds both words; a-jubeir only "الإيراني": it follows, as a partial match.
+    assert _ids(filled.search("الصادرات الايرانيه")) == ["c-oil", "a-jubeir"]
     assert _ids(filled.search("لاجئ")) != []
+
+
+def test_partial_matches_only_fill_a_short_page(filled: Store) -> None:
+    assert _ids(filled.search("الصادرات الايرانيه", limit=1)) == ["c-oil"]
+    # No article holds both words: those holding one are listed.
+    assert set(_ids(filled.search("أوبك الهلال"))) == {"c-oil", "e-football"}
+    assert set(_ids(filled.search('"خام برنت" الهلال'))) == {"c-oil", "e-football"}
 
 
 def test_search_ranks_title_matches_first(filled: Store) -> None:
