@@ -82,7 +82,7 @@ def test_object_pronouns() -> None:
         "مبلغاً",  # a sum of money
         "ليؤكد",  # purpose clause
         "سيعلن",  # a forecast, not a report
-        "متهماً",  # also "accused", a noun
+        "متهمين",  # "accused" (plural noun), though متهماً is a cue
         "ذاكرة",  # memory
         "قول",
     ],

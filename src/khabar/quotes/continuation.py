@@ -11,10 +11,12 @@ quoted inside another's words, and agreeing in gender and, when known, number
 from __future__ import annotations
 
 from khabar.model import Speaker
+from khabar.quotes.cues import lookup
 from khabar.quotes.doc import QuoteDoc
 from khabar.quotes.lexicon import lexicon
 from khabar.quotes.record import Record
-from khabar.quotes.speakers import agrees, resolve_phrase
+from khabar.quotes.speakers import agrees, resolve_phrase, source_head
+from khabar.quotes.venue import venue_at
 
 
 def antecedent(
@@ -31,7 +33,11 @@ def antecedent(
             for r in reversed(earlier):
                 if r.anchor >= sentence.start and _fits(r, rec, strict):
                     return r.speaker, r
-        mentioned = clause_subject(doc, sentence.start, pos) or _kana_subject(doc, sentence.start, pos)
+        mentioned = (
+            _governing_subject(doc, sentence.start, pos)
+            or clause_subject(doc, sentence.start, pos)
+            or _kana_subject(doc, sentence.start, pos)
+        )
         if mentioned is not None:
             return mentioned, None
     if not any(r.anchor >= sentence.start for r in earlier) and doc.tokens[doc.sentence_start_token(
@@ -50,6 +56,42 @@ def antecedent(
                 return r.speaker, r
     previous = doc.sentence_of(max(0, sentence.start - 1)).start
     return clause_subject(doc, previous, pos), None
+
+
+def _governing_subject(doc: QuoteDoc, start: int, end: int) -> Speaker | None:
+    """"وصرّح لـ«سبق» مدير المركز خالد العلي قائلاً: …", "وختم الوزير حديثه قائلاً":
+    the participle's subject is that of the reporting verb before it, which
+    introduced nothing itself."""
+    lex = lexicon()
+    lo = doc.token_at(start)
+    k = doc.token_at(end) - 1
+    while k >= lo:
+        if any(f.tense != "participle" for f in lookup(doc.tokens[k].text)):
+            break
+        k -= 1
+    else:
+        return None
+    j = k + 1
+    stop = doc.token_at(end)
+    subj: list[int] = []
+    while j < stop and len(subj) < 8:
+        w = doc.norms[j]
+        v = venue_at(doc, j)
+        if v is not None and v > j:
+            if subj:
+                break
+            j = v
+            continue
+        if not doc.is_word(j) or w in lex.adjunct_starts or w in lex.time_words or w in lex.complementizers:
+            if subj:
+                break
+            j += 1
+            continue
+        subj.append(j)
+        j += 1
+    if not subj or not source_head(doc, subj[0], subj[-1] + 1):
+        return None
+    return resolve_phrase(doc, subj[0], subj[-1] + 1)
 
 
 def _kana_subject(doc: QuoteDoc, start: int, end: int) -> Speaker | None:
