@@ -255,9 +255,12 @@ def sweep(path: Path, limit: int) -> dict[str, Any]:
     violations: dict[str, list[str]] = {}
     chars = tokens = n = analysed = 0
     wall = time.perf_counter()
+    slowest: list[tuple[float, str, int]] = []
     for rid, raw in news_lines(path, limit):
         n += 1
+        before = sum(rec["seconds"].values())
         analysis = run_one(raw, rid, options, rec)
+        slowest = sorted([*slowest, (sum(rec["seconds"].values()) - before, rid, len(raw))], reverse=True)[:5]
         if analysis is None:
             continue
         analysed += 1
@@ -300,6 +303,7 @@ def sweep(path: Path, limit: int) -> dict[str, Any]:
         "articles_with_violations": len(violations),
         "violation_examples": {rid: v[:5] for rid, v in itertools.islice(violations.items(), 20)},
         "per_article": {layer: _dist(values) for layer, values in counts.items()},
+        "slowest": [{"id": rid, "seconds": round(secs, 3), "bytes": size} for secs, rid, size in slowest],
     }
 
 
@@ -332,6 +336,9 @@ def table(report: dict[str, Any]) -> str:
         f"crashes: {report['crashes']}; invariant violations: {report['violations']} "
         f"in {report['articles_with_violations']} articles; ingest errors: {len(report['ingest_errors'])}",
     ]
+    lines.append(
+        "slowest: " + ", ".join(f"{x['id']} {x['seconds']:.2f} s ({x['bytes']:,} bytes)" for x in report["slowest"])
+    )
     for ex in report["crash_examples"]:
         lines.append(f"  CRASH x{ex['count']} in {ex['stage']} (e.g. {', '.join(ex['ids'])}):")
         lines += ["    " + line for line in ex["traceback"].strip().splitlines()[-4:]]
