@@ -13,7 +13,7 @@ def texts(past: str, tense: str) -> list[str]:
 
 
 def test_sound_verb_paradigm() -> None:
-    assert texts("قال", "past") == ["قال", "قالت", "قالوا", "قالا", "قالتا", "قالن"]
+    assert texts("قال", "past") == ["قال", "قالت", "قالوا", "قالا", "قالتا"]
     assert texts("قال", "present") == ["يقول", "تقول", "يقولون", "يقولان", "تقولان"]
     assert texts("أضاف", "participle") == ["مضيفاً", "مضيفة", "مضيفين", "مضيفون", "مضيفات", "مضيفتين"]
 
@@ -85,6 +85,7 @@ def test_object_pronouns() -> None:
         "متهمين",  # "accused" (plural noun), though متهماً is a cue
         "ذاكرة",  # memory
         "قول",
+        "عدن",  # Aden, not a feminine plural of عدّ
     ],
 )
 def test_not_cues(word: str) -> None:

@@ -44,8 +44,11 @@ def antecedent(
         doc.token_at(pos)
     )].start < pos:
         # "دوّن مدرب الاتحاد بولوني ملاحظاته …، وطالب الجميع ببذل …": the verb is
-        # coordinated with the sentence's first one and shares its subject
-        mentioned = clause_subject(doc, sentence.start, pos)
+        # coordinated with the sentence's first one and shares its subject, the
+        # person named right after that first verb
+        lead = doc.token_at(sentence.start)
+        window_end = doc.tokens[min(lead + 4, len(doc) - 1)].end
+        mentioned = clause_subject(doc, sentence.start, min(pos, window_end))
         if mentioned is not None and mentioned.kind == "person" and rec.gender != "f":
             return mentioned, None
     for top, strict in ((True, True), (False, True), (False, False)):

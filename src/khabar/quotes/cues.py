@@ -6,6 +6,8 @@ paradigm spec (perfect, imperfect, active participle, final weak radical);
 lexicon stays one line per verb and a new verb is one new line:
 
 - perfect, 3rd person: قال قالت قالوا قالا قالتا (دعا → دعت دعوا; نفى → نفت نفوا نفيا);
+  no feminine plural, which is rare in news and whose hollow forms change stem
+  (قلن), while the regular suffix makes false words ("عدّن" reads as عدن, Aden);
 - imperfect, 3rd person: يقول تقول يقولون يقولان تقولان (يرى → يرون يريان;
   يدعو → يدعون; ينفي → ينفون);
 - the active participle used as a circumstantial adverb: قائلاً قائلة قائلين
@@ -131,7 +133,6 @@ def _past(lemma: Lemma) -> list[Form]:
         Form(p + "وا", "past", "m", "p"),
         Form(p + "ا", "past", "m", "d"),
         Form(p + "تا", "past", "f", "d"),
-        Form(p + "ن", "past", "f", "p"),
     ]
 
 

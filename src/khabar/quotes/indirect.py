@@ -34,6 +34,7 @@ WINDOW = 32
 WINDOW_PARTICIPLE = 8
 WINDOW_AMBIGUOUS = 14
 _MAX_APPOSITIVE = 5
+_SIDE_WORDS = frozenset({"جانبه", "جانبها", "جانبهم", "جهته", "جهتها", "جهتهم", "ناحيته", "ناحيتها", "جهة", "ناحية"})
 _ATTRIBUTION_WORDS = frozenset({"بحسب", "حسب", "وفقا", "طبقا", "نقلا", "ونقلا", "وبحسب", "حسبما"})
 _PREPOSITIONS = {"عن": "عن", "الي": "إلى", "علي": "على", "من": "من"}
 _TEMPORAL = frozenset({"بعد", "قبل", "منذ", "دون", "حتي", "عقب", "لحين", "بدون", "وبعد", "وقبل"})
@@ -297,6 +298,16 @@ def scan(doc: QuoteDoc, i: int, form: CueForm, stoppers: set[int]) -> CueHit | N
             if not continues_np:
                 close()
                 j += 1
+                if not subj:
+                    # "وأشار في تقريره إلى", "وقد قال في قمة مجموعة السبع إن": with no
+                    # subject yet, the words after the preposition are its object, up to
+                    # the next boundary ("من جانبه الوزير": only the discourse word)
+                    while j < limit and doc.is_word(j) and doc.norms[j] not in lex.complementizers:
+                        if _prep(doc, j) is not None or venue_at(doc, j) is not None:
+                            break
+                        j += 1
+                        if doc.norms[j - 1] in _SIDE_WORDS:
+                            break
                 continue
         if w in lex.relatives and subj:
             close()

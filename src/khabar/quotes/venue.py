@@ -68,6 +68,15 @@ def _media_phrase_end(doc: QuoteDoc, j: int) -> int:
     return k
 
 
+def _unpossessed(word: str) -> str:
+    """"تقريره" → "تقرير", "كلمتها" → "كلمة": a venue noun with a possessive pronoun."""
+    for suffix in ("هما", "هم", "ها", "ه"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            stem = word[: -len(suffix)]
+            return stem[:-1] + "ة" if stem.endswith("ت") else stem
+    return word
+
+
 def venue_at(doc: QuoteDoc, j: int) -> int | None:
     """If a venue phrase starts at token ``j``, the token index just past it."""
     lex = lexicon()
@@ -79,7 +88,7 @@ def venue_at(doc: QuoteDoc, j: int) -> int | None:
         return None
     end = doc.sentence_end_token(j)
     window = [doc.norms[k] for k in range(j + 1, min(j + 3, end))]
-    if not any(strip_proclitic(x, lex.venue_nouns) is not None for x in window):
+    if not any(strip_proclitic(_unpossessed(x), lex.venue_nouns) is not None for x in window):
         return None
     k = j + 1
     while k < end and k - j <= _MAX_WORDS:
