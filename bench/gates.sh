@@ -13,3 +13,4 @@ gate python -m bench.entities --quick --min-b3 0.93 --min-nisba 0.93
 gate python -m bench.time --quick --min-accuracy 0.95
 gate python -m bench.quantities --quick --min-accuracy 0.9
 gate python -m bench.quotes --quick --min-f1 0.78
+gate python -m bench.sweep --quick
