@@ -7,8 +7,12 @@
 Gold: ``bench/gold/quotes_{dev,test}.jsonl``, one line per article of
 ``../shared/data/news/saudinewsnet-2015-07.jsonl.gz`` (named by ``id``), read
 and annotated by hand (never from system output). The test split (38
-articles) was annotated before any rule was written and is not looked at while
-tuning; ``--errors`` refuses it. Each gold quote gives its content by a short
+articles, 140 quotes) was annotated before any rule was written and is not
+looked at while tuning (``--errors`` refuses it); the dev split (94 articles,
+399 quotes) was annotated in four batches, each read and annotated before the
+rules were tuned on it. Articles were drawn at random per outlet among those
+of 500-2500 characters that contain a reporting word (selection seeds in the
+commit history of this file's gold). Each gold quote gives its content by a short
 start and end string, the speaker's canonical name (plus aliases: other names
 the article uses for the same source), the cue as written, and, where it applies,
 ``reported_by``. Annotation rules: a quote is content attributed to a source by

@@ -217,3 +217,25 @@ def test_audience_and_medium_are_not_the_speaker() -> None:
 def test_a_cue_describing_a_noun_is_no_quote() -> None:
     assert run(TITLE, "وعرض الفنان لوحات في صورة تعبر عن الأصالة.") == ()
     assert run(TITLE, "وأضاف اللاعب الهدف الثاني في الدقيقة العشرين.") == ()
+
+
+def test_dotted_acronym_does_not_end_the_sentence() -> None:
+    q = only(run(TITLE, "وقالت جيه.إل.إل إن أسعار المنازل تراجعت ثمانية في المئة."))
+    assert brief(q) == ("indirect", "وقالت", "جيه.إل.إل", "أسعار المنازل تراجعت ثمانية في المئة")
+
+
+def test_participle_takes_the_subject_of_the_verb_before_it() -> None:
+    q = only(run(TITLE, "وعلق المدير التنفيذي للشركة على النتائج قائلاً: «هذا أفضل عام في تاريخنا»."))
+    assert brief(q) == ("direct", "قائلاً", "المدير التنفيذي للشركة", "هذا أفضل عام في تاريخنا")
+
+
+def test_venue_with_a_possessive() -> None:
+    q = only(run(TITLE, "وأشارت الوزارة في تقريرها السنوي إلى تراجع المبيعات."))
+    assert brief(q) == ("indirect", "وأشارت", "الوزارة", "تراجع المبيعات")
+    assert q.venue == "في تقريرها السنوي"
+
+
+def test_object_of_a_preposition_is_not_the_subject() -> None:
+    found = run(TITLE, "قال رئيس النادي إن الفريق جاهز.", "وأشار في حديثه إلى أهمية دعم الجماهير.")
+    # "حديثه" belongs to في; the speaker is the one quoted before
+    assert [brief(x)[2] for x in found] == ["رئيس النادي", "رئيس النادي"]
