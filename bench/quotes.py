@@ -10,9 +10,11 @@ and annotated by hand (never from system output). The test split (38
 articles, 140 quotes) was annotated before any rule was written and is not
 looked at while tuning (``--errors`` refuses it); the dev split (94 articles,
 399 quotes) was annotated in four batches, each read and annotated before the
-rules were tuned on it. Articles were drawn at random per outlet among those
-of 500-2500 characters that contain a reporting word (selection seeds in the
-commit history of this file's gold). Each gold quote gives its content by a short
+rules were tuned on it. Articles were drawn at random, a few per outlet,
+among those of 500-2500 characters (later dev batches: 500-2000, 600-1800)
+whose text contains one of قال، أكد، أوضح، أشار، أضاف، «، بحسب، وفق (with or
+without hamza), with ``random.Random`` seeds 20150721 (test and first dev
+batch), 20150722, 777 and 4242. Each gold quote gives its content by a short
 start and end string, the speaker's canonical name (plus aliases: other names
 the article uses for the same source), the cue as written, and, where it applies,
 ``reported_by``. Annotation rules: a quote is content attributed to a source by
