@@ -233,3 +233,15 @@ def test_jsonl_html_character_references_in_plain_fields() -> None:
     a = read_one(json.dumps(record, ensure_ascii=False))
     assert a.title == "مكافأة مقابل حذاء الممثلة “جودي جارلاند” & فستانها"
     assert a.url == "https://example.com/a?x=1&copy=2&amp;y=3"
+
+
+def test_feed_with_a_placeholder_date() -> None:
+    """"0000-00-00" is a CMS's empty date: the item is read without one, not a crash."""
+    body = "أطلقت الإمارات، فجر الجمعة، قمراً صناعياً جديداً لرصد التغيرات المناخية في المنطقة العربية."
+    feed = (
+        "<feed xmlns='http://www.w3.org/2005/Atom'><entry><title>قمر صناعي جديد</title>"
+        f"<updated>0000-00-00T00:00:00Z</updated><content type='text'>{body}</content></entry></feed>"
+    )
+    a = read_one(feed)
+    assert a.title == "قمر صناعي جديد" and a.paragraphs == (body,)
+    assert a.published is None

@@ -110,3 +110,21 @@ def test_visible_date_line_when_no_metadata_dates_the_page(examples: Path) -> No
     page = re.sub(r'<script type="application/ld\+json">.*?</script>', "", page, flags=re.S)
     page = re.sub(r'<meta property="article:published_time"[^>]*>|\sdatetime="[^"]*"', "", page)
     assert read_one(page).published == "2025-10-14"  # from <time>الثلاثاء 14 تشرين الأول 2025</time>
+
+
+@pytest.mark.parametrize("junk", ["&#11;", "&#x0B;", "&#8;", "&#xFFFE;", "\uffff", "\x0b"])
+def test_characters_xml_cannot_hold_do_not_lose_the_page(junk: str) -> None:
+    """One vertical tab pasted from Word used to make the extractor find no text at all."""
+    para = "أطلقت الإمارات، فجر الجمعة، قمراً صناعياً جديداً لرصد التغيرات المناخية في المنطقة العربية."
+    more = (
+        "وقالت وكالة الفضاء الإماراتية إن القمر سيرسل أولى صوره بعد أسبوعين من وصوله إلى مداره.",
+        "ويعد هذا القمر الثالث الذي تطلقه الدولة خلال العامين الماضيين ضمن برنامجها الفضائي.",
+    )
+    page = (
+        "<html><head><title>قمر صناعي جديد</title></head><body><article><h1>قمر صناعي جديد</h1>"
+        f"<p>{para.replace('الجمعة', 'الجمعة' + junk)}</p><p>{more[0]}</p><p>{more[1]}</p></article></body></html>"
+    )
+    a = read_one(page)
+    assert a.paragraphs == (para, *more)
+    # Printable characters written as references are still read.
+    assert "فجر A" in read_one(page.replace(junk, "").replace("فجر", "فجر &#65;", 1)).text

@@ -30,7 +30,11 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*>", re.I)
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# Characters XML cannot hold (trafilatura works on an XML tree, and one of them in a
+# paragraph makes it find no text at all): C0 controls, DEL, the noncharacters U+FFFE/U+FFFF,
+# written as such or as character references ("&#11;", a vertical tab pasted from Word).
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
+_CHAR_REF = re.compile(r"&#(?:[xX]0*([0-9a-fA-F]{1,6})|0*([0-9]{1,7}));")
 _DATE_META = (
     "article:published_time",
     "og:published_time",
@@ -81,7 +85,15 @@ def parse(markup: str) -> HtmlElement:
     from lxml import html as lxml_html
 
     markup = _CONTROL.sub("", _XML_DECL.sub("", markup, count=1))
+    if "&#" in markup:
+        markup = _CHAR_REF.sub(_legal_ref, markup)
     return lxml_html.document_fromstring(markup or "<html></html>")
+
+
+def _legal_ref(m: re.Match[str]) -> str:
+    """A character reference kept, or dropped when it names a character XML cannot hold."""
+    code = int(m.group(1), 16) if m.group(1) else int(m.group(2))
+    return "" if code < 0x110000 and _CONTROL.match(chr(code)) else m.group()
 
 
 def read_html(

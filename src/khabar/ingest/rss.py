@@ -94,5 +94,8 @@ def _published(entry: Any) -> str | None:
                 return value
         parsed = entry.get(f"{key}_parsed")
         if parsed:
-            return datetime.fromtimestamp(calendar.timegm(parsed), UTC).isoformat()
+            try:
+                return datetime.fromtimestamp(calendar.timegm(parsed), UTC).isoformat()
+            except (OverflowError, OSError, ValueError):  # "0000-00-00T00:00:00Z" placeholders
+                log.debug("feed date out of range: %r", raw)
     return None
