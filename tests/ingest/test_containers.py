@@ -245,3 +245,19 @@ def test_feed_with_a_placeholder_date() -> None:
     a = read_one(feed)
     assert a.title == "قمر صناعي جديد" and a.paragraphs == (body,)
     assert a.published is None
+
+
+def test_uncompressed_warc_with_an_image_first_is_not_called_binary(tmp_path: Path, examples: Path) -> None:
+    """Crawls store images as records; NUL bytes near the start must not refuse the archive."""
+    path = tmp_path / "crawl.warc"
+    with path.open("wb") as f:
+        w = WARCWriter(f, gzip=False)
+        for uri, body, ctype in (
+            ("https://example.com/logo.png", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(600), "image/png"),
+            ("https://example.com/b", (examples / "jerash-festival-2025-08-03.html").read_bytes(), "text/html"),
+        ):
+            headers = StatusAndHeaders("200 OK", [("Content-Type", ctype)], protocol="HTTP/1.1")
+            w.write_record(w.create_warc_record(uri, "response", payload=io.BytesIO(body), http_headers=headers))
+    items = read_all(path)
+    assert [type(i).__name__ for i in items] == ["Article"]
+    assert items[0].url == "https://example.com/b"  # type: ignore[union-attr]

@@ -76,6 +76,8 @@ def binary_kind(head: bytes) -> str | None:
         return {b"WEBP": "WebP image", b"WAVE": "WAV audio", b"AVI ": "AVI video"}[head[8:12]]
     if head.startswith(_GZIP) or bom_encoding(head) or utf16_without_bom(head):
         return None
+    if head.lstrip().startswith(b"WARC/"):
+        return None  # a crawl archive: its image and PDF records hold binary payloads
     sample = head[:8192]
     if b"\x00" in sample:
         return "unknown binary data"
