@@ -14,12 +14,13 @@ from __future__ import annotations
 import dataclasses
 import importlib
 import logging
+import traceback
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
-from khabar.errors import ExtractionError, IngestError
+from khabar.errors import ExtractionError, IngestError, KhabarError
 from khabar.model import Analysis, Article
 from khabar.options import Options
 
@@ -129,9 +130,31 @@ def analyze_many(
     for path in expand(sources):
         try:
             for item in read(path, options):
-                yield item if isinstance(item, IngestError) else process(item, options)
+                yield item if isinstance(item, IngestError) else _process_one(item, options, path)
         except IngestError as err:
             yield err
+
+
+def _process_one(article: Article, options: Options, path: Path) -> Analysis | IngestError:
+    """:func:`process`, with a stage's unexpected exception turned into this article's failure.
+
+    A bug in one stage on one article (a date it cannot parse) must not end a
+    run over a 15,000-article JSONL file: the article is reported, named and with
+    where the bug is, and the run goes on. khabar's own errors (a stage that is
+    not installed, a missing layer) still raise: they would fail every article.
+    """
+    try:
+        return process(article, options)
+    except KhabarError:
+        raise
+    except Exception as err:  # a stage bug, reported as this article's failure (batch does the same)
+        frame = traceback.extract_tb(err.__traceback__)[-1]
+        where = f"{Path(frame.filename).parent.name}/{Path(frame.filename).name}:{frame.lineno}"
+        log.debug("%s: analysis failed", article.source, exc_info=True)
+        return IngestError(
+            article.source or str(path),
+            f"analysis failed ({type(err).__name__}: {err} at {where}); a bug in khabar, please report it",
+        )
 
 
 def _iso(value: date | datetime) -> str:

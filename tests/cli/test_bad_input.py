@@ -133,3 +133,28 @@ def test_glob_that_matches_nothing(tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert _errors(result.stderr) == [f"error: {pattern}: no such file or directory"]
 
+
+
+def test_a_stage_bug_on_one_article_does_not_end_the_run(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A stage that raises on one record fails that record, named, and the run goes on."""
+    import khabar.quantities.annotate as stage
+
+    real = stage.annotate
+
+    def flaky(analysis, options):  # type: ignore[no-untyped-def]
+        if "عسير" in analysis.article.text:
+            raise ZeroDivisionError("division by zero")
+        return real(analysis, options)
+
+    monkeypatch.setattr(stage, "annotate", flaky)
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in (*RECORDS, RECORDS[1])) + "\n")
+    result = runner.invoke(app, ["analyze", "--format", "jsonl", str(corpus)])
+    assert result.exit_code == 1
+    assert len(result.stdout.splitlines()) == 2
+    (error,) = _errors(result.stderr)
+    assert error.startswith(f"error: {corpus}#r1: analysis failed (ZeroDivisionError: division by zero at ")
+    assert error.endswith("a bug in khabar, please report it")
+    assert result.stderr.splitlines()[-1] == "2 ok, 1 failed"
