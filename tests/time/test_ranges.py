@@ -92,3 +92,11 @@ def test_a_bare_decade_is_the_most_recent_one_begun() -> None:
     assert [t.value for t in find_times("عاد الاهتمام بموسيقى العشرينيات.", "2021-03-01")] == ["202X"]
     assert [t.value for t in find_times("عاد الاهتمام بموسيقى العشرينيات.", "2015-03-01")] == ["192X"]
     assert [t.value for t in find_times("عاد الاهتمام بموسيقى العشرينيات.", None)] == ["192X"]
+
+
+def test_day_range_without_an_anchor_keeps_the_unknown_year() -> None:
+    from khabar.time.recognize import find_times
+
+    (t,) = find_times("تستمر الفعاليات من 5 إلى 10 ديسمبر في الرياض.")
+    assert t.text == "من 5 إلى 10 ديسمبر"
+    assert t.value == "XXXX-12-05/XXXX-12-10"

@@ -216,11 +216,13 @@ def _partial_start(c: Candidate, folded: str, anchor: Anchor | None) -> Candidat
         return None
     begin = c.start - (len(window) - m.start())
     if m.group("d") and len(c.value) == 10:
-        d = valid_date(int(c.value[:4]), int(c.value[5:7]), int(m.group("d")))
-        if d is None or d.isoformat() >= c.value:
+        # Without an anchor the end has no year ("XXXX-12-10"); the start shares it.
+        year = int(c.value[:4]) if c.value[:4].isdigit() else 2000  # a leap year, to check the day only
+        d = valid_date(year, int(c.value[5:7]), int(m.group("d")))
+        if d is None or d.isoformat()[4:] >= c.value[4:]:
             return None
-        return Candidate(begin, c.end, "DATE", f"{d.isoformat()}/{c.value}", rule="range")
-    if m.group("m") and len(c.value) == 7:
+        return Candidate(begin, c.end, "DATE", f"{c.value[:4]}{d.isoformat()[4:]}/{c.value}", rule="range")
+    if m.group("m") and len(c.value) == 7 and c.value[:4].isdigit():
         month = gregorian_months()[" ".join(m.group("m").split())]
         year = int(c.value[:4])
         if month > int(c.value[5:7]) and anchor is not None:
