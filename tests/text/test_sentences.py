@@ -51,6 +51,15 @@ def test_quote_closing_on_its_own_stop_ends_the_sentence() -> None:
     ]
 
 
+def test_full_stop_after_a_quote_that_closed_on_its_own_mark() -> None:
+    """"«...؟»." is common in opinion pieces; the dot belongs to the sentence, not one of its own."""
+    assert _sents("وتساءل: «كيف يمكن تعليم التفلسف دون تعليم الفلسفة؟». وأضاف أن الأمر صعب.") == [
+        "وتساءل: «كيف يمكن تعليم التفلسف دون تعليم الفلسفة؟».",
+        "وأضاف أن الأمر صعب.",
+    ]
+    assert _sents("وصرخوا: «أنقذونا!».") == ["وصرخوا: «أنقذونا!»."]
+
+
 def test_long_quote_is_split() -> None:
     first = "إن الحكومة ماضية في خطتها " + "وفي تنفيذ برامجها " * 20
     text = f"وقال: «{first.strip()}. ولن نتراجع عن ذلك». وانتهى المؤتمر."

@@ -155,8 +155,13 @@ def _split_paragraph(text: str, tokens: tuple[Token, ...], lo: int, hi: int, out
         tok = tokens[i]
         if _is_terminal(tok) and not inside[i - lo] and _ends_sentence(text, tokens, i, first):
             end = i
+            # Closing quotes and brackets go with the sentence, and so does a full stop
+            # written after a quote that closed on its own mark ("«...المستقبل؟»."):
+            # alone it would be a sentence of one dot.
             while (
-                end + 1 < hi and tokens[end + 1].text in _CLOSERS and tokens[end + 1].start == tokens[end].end
+                end + 1 < hi
+                and tokens[end + 1].start == tokens[end].end
+                and (tokens[end + 1].text in _CLOSERS or _is_terminal(tokens[end + 1]))
             ):
                 end += 1
             out.append(Sentence(tokens[first].start, tokens[end].end))
