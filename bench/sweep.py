@@ -284,6 +284,8 @@ def sweep(path: Path, limit: int) -> dict[str, Any]:
         "chars": chars,
         "tokens": tokens,
         "wall_seconds": round(wall, 2),
+        # The machine is shared: a low articles/s next to a high load is the neighbours.
+        "load_average": [round(x, 2) for x in os.getloadavg()] if hasattr(os, "getloadavg") else None,
         "pipeline_seconds": round(total, 2),
         "articles_per_s": round(n / total, 1) if total else None,
         "stages": {
@@ -312,7 +314,8 @@ def table(report: dict[str, Any]) -> str:
         f"sweep: {report['articles']} articles ({report['analysed']} analysed), "
         f"{report['chars']:,} chars, {report['tokens']:,} tokens; "
         f"{report['articles_per_s']} articles/s for the whole pipeline "
-        f"({report['pipeline_seconds']} s in stages, {report['wall_seconds']} s wall)",
+        f"({report['pipeline_seconds']} s in stages, {report['wall_seconds']} s wall; "
+        f"load average {report['load_average']})",
         "",
         "| stage | seconds | share | articles/s | crashes | skipped |",
         "|---|---:|---:|---:|---:|---:|",
