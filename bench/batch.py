@@ -25,9 +25,11 @@ import gzip
 import itertools
 import json
 import os
+import shutil
 import sys
 import tempfile
 import time
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -82,6 +84,19 @@ def working_stages() -> tuple[str, ...]:
     return tuple(chosen)
 
 
+def snapshot_code(folder: Path) -> Path:
+    """Run a copy of ``src/khabar`` taken now, in this process and every worker.
+
+    The working tree may change while the bench runs (others commit); the four
+    runs must measure, and compare the rows of, one version of the code.
+    """
+    dest = folder / "code"
+    shutil.copytree(ROOT / "src" / "khabar", dest / "khabar", ignore=shutil.ignore_patterns("__pycache__"))
+    sys.path.insert(0, str(dest))
+    os.environ["PYTHONPATH"] = os.pathsep.join(p for p in (str(dest), os.environ.get("PYTHONPATH")) if p)
+    return dest
+
+
 def make_input(n: int, folder: Path) -> Path:
     source = _shared() / NEWS
     if not source.is_file():
@@ -129,6 +144,11 @@ def run_one(
         "start_seconds": round(start_seconds, 2),
         "articles_per_second": round(report["articles"] / job, 2),
         "articles_per_second_with_start": round(report["articles"] / (job + start_seconds), 2),
+        "cpu_seconds": report["cpu_seconds"],
+        "cores_used": round(report["cpu_seconds"] / job, 2),
+        "articles_per_cpu_second": round(report["articles"] / report["cpu_seconds"], 2),
+        "failures_by_stage": report["failures_by_stage"],
+        "failure_reasons": dict(Counter(f["reason"][:80] for f in report["failures"]).most_common(5)),
         "load_before": round(load_before, 2),
         "load_after": round(os.getloadavg()[0], 2),
         "machine_cpu_busy": round((busy1 - busy0) / (total1 - total0), 3) if total1 > total0 else None,
@@ -181,10 +201,11 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     n = 300 if args.quick else args.articles
     chunk = min(args.chunk, 50) if args.quick else args.chunk
-    stages = tuple(s for s in args.stages.split(",") if s) if args.stages else working_stages()
 
     runs: list[dict[str, Any]] = []
     with tempfile.TemporaryDirectory(prefix="khabar-bench-batch-") as tmp:
+        snapshot_code(Path(tmp))
+        stages = tuple(s for s in args.stages.split(",") if s) if args.stages else working_stages()
         data = make_input(n, Path(tmp))
         best: dict[tuple[str, int], dict[str, Any]] = {}
         outs: dict[tuple[str, int], Path] = {}
@@ -244,14 +265,16 @@ def main(argv: list[str] | None = None) -> int:
         f"\nbatch throughput: {n} articles, stages {','.join(stages)}, chunk {chunk}, best of {args.repeat}\n"
     )
     print(
-        "| engine | cores | articles | failed | job s | articles/s | start s | articles/s with start | load before | CPU busy |"
+        "| engine | cores | articles | failed | job s | articles/s | start s | articles/s with start "
+        "| cores used | articles/CPU-s | load before | machine CPU busy |"
     )
-    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for k in CONFIGS:
         b = best[k]
         print(
             f"| {b['engine']} | {b['cores']} | {b['articles']} | {b['failed']} | {b['job_seconds']:.1f} | "
             f"{b['articles_per_second']:.1f} | {b['start_seconds']:.1f} | {b['articles_per_second_with_start']:.1f} | "
+            f"{b['cores_used']:.2f} | {b['articles_per_cpu_second']:.1f} | "
             f"{b['load_before']:.1f} | {b['machine_cpu_busy']} |"
         )
     print(f"\nscaling 1 → 2 cores: local {scaling_local:.2f}x, spark {scaling_spark:.2f}x (target ≥ 1.8x)")
@@ -259,6 +282,10 @@ def main(argv: list[str] | None = None) -> int:
         f"spark overhead vs local (job): 1 core {overhead['1_cores']:+.1%}, 2 cores {overhead['2_cores']:+.1%} "
         f"(target ≤ +20%); with session start: 1 core {overhead_with_start['1_cores']:+.1%}, "
         f"2 cores {overhead_with_start['2_cores']:+.1%}"
+    )
+    print(
+        "cores used = the workers' CPU seconds / wall seconds: below the cores asked for, other "
+        "processes held the CPUs (see machine CPU busy and load)"
     )
     print(f"same rows from all four runs: {identical}")
     print(f"wrote {OUT.relative_to(ROOT)}")

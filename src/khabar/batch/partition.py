@@ -79,6 +79,9 @@ class UnitResult:
     files: int = 0
     # Peak resident memory of the worker so far, to size executors (0 where unknown).
     peak_rss_mb: float = 0.0
+    # CPU time the worker spent on the unit: on a shared machine, wall time alone
+    # cannot tell a slow engine from a busy machine.
+    cpu_seconds: float = 0.0
 
 
 def run_unit(unit: Unit, job: Job) -> UnitResult:
@@ -86,6 +89,7 @@ def run_unit(unit: Unit, job: Job) -> UnitResult:
     from khabar.batch.output import write_unit
 
     started = time.perf_counter()
+    cpu = time.process_time()
     rows = analyse_unit(unit, job.options, record_timeout=job.record_timeout)
     files = write_unit(job.out, unit.key, rows.tables, rows.failures)
     return UnitResult(
@@ -99,6 +103,7 @@ def run_unit(unit: Unit, job: Job) -> UnitResult:
         pid=os.getpid(),
         files=files,
         peak_rss_mb=_peak_rss_mb(),
+        cpu_seconds=time.process_time() - cpu,
     )
 
 

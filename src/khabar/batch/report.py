@@ -40,6 +40,10 @@ def build(results: Iterable[UnitResult], *, seconds: float, **run: Any) -> dict[
         "articles": articles,
         "failed": len(failures),
         "articles_per_second": round(articles / seconds, 2) if seconds > 0 else None,
+        # Units' CPU and wall time summed: cpu/seconds is the cores actually used,
+        # unit_seconds/seconds the workers busy at once.
+        "cpu_seconds": round(sum(r.cpu_seconds for r in ordered), 2),
+        "unit_seconds": round(sum(r.seconds for r in ordered), 2),
         "rows": {t: rows[t] for t in TABLES},
         "months": dict(sorted(months.items())),
         "failures_by_stage": dict(sorted(Counter(f["stage"] for f in failures).items())),
