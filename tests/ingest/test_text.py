@@ -276,3 +276,12 @@ def test_site_label_before_a_repeated_title() -> None:
     )
     assert a.title == "البرلمان الليبي يقر قانون الانتخابات بالأغلبية"
     assert len(a.paragraphs) == 1 and a.paragraphs[0].startswith("أقر مجلس النواب")
+
+
+def test_a_doubled_first_paragraph_is_not_taken_for_the_title() -> None:
+    """Scraped headlines repeat (page <title> and <h1>); a repeated sentence is a doubled paragraph."""
+    title = "أمطار غزيرة على عسير"
+    para = "توقعت الهيئة العامة للأرصاد هطول أمطار غزيرة على منطقة عسير اليوم."
+    a = read_one(f"{title}\n\n{para}\n\n{para}\n")
+    assert a.title == title
+    assert a.paragraphs == (para, para)

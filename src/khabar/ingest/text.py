@@ -111,6 +111,10 @@ def _repeated_title(lines: list[str], start: int) -> int:
     "العربي الجديد" comes first. Without a repeat the first line is the title.
     """
     for j in range(start, min(start + 4, len(lines))):
+        if j > start and ends_sentence(lines[j]):
+            # A headline has no full stop; a sentence repeated below the first line is
+            # a paragraph the scraper doubled, and taking it for the title loses the body.
+            continue
         if _title_like(lines[j]) and any(_repeats_title(line, lines[j]) for line in lines[j + 1 : j + 4]):
             return j
         bare = _TITLE_SUFFIX.sub("", lines[j])
