@@ -125,6 +125,9 @@ def _check(text: str | bytes, published: date | None) -> None:
 @example(text="عنوان\n\n\u200f«\u200f»\u200f 😀 ١٣٪", published=None)
 @example(text="خسائر فادحة\n\nبلغت الخسائر " + "9" * 400 + " مليار دولار.", published=None)
 @example(text="خبر\n\nقال \ud800 الوزير " + "ب" * 5000 + ".", published=date(2015, 7, 21))
+# 0001-01-01 is the null date of .NET exports; relative dates must not overflow.
+@example(text="عنوان\n\nقال الوزير أمس إن الاجتماع انتهى.", published=date(1, 1, 1))
+@example(text="عنوان\n\nقال الوزير إن الاجتماع سيعقد غدا.", published=date(9999, 12, 31))
 def test_any_news_like_text(text: str, published: date | None) -> None:
     _check(text, published)
 
