@@ -99,6 +99,8 @@ def load_news() -> list[tuple[str, Article]]:
         # The reader names the record it read: "<file>#<corpus id>".
         out.append(((item.source or "").rsplit("#", 1)[-1], item))
     OUT_DIR.mkdir(parents=True, exist_ok=True)
+    for stale in OUT_DIR.glob("news-articles-*.pkl"):
+        stale.unlink()  # parsed by an older reader
     with cache.open("wb") as f:
         pickle.dump(out, f)
     return out
@@ -131,6 +133,8 @@ def variants(base: list[Article], total: int, seed: int = 7) -> Iterator[Analysi
                 del paras[rnd.randrange(1, len(paras))]
             if paras:
                 paras[0] = f"{DATELINES[(i + v) % len(DATELINES)]} {paras[0]}"
+            # The edition line keeps every variant's text distinct (no content-hash repeats).
+            paras.append(f"الطبعة {v} - {OUTLETS[(i + v) % len(OUTLETS)]}")
             text = "\n\n".join([a.title, *paras])
             art = dataclasses.replace(
                 a,

@@ -111,3 +111,15 @@ def test_snippet_window_picks_the_densest_region() -> None:
     assert s.text.startswith("… ")
     assert s.text.endswith(" …")
     assert [s.text[a:b] for a, b in s.marks] == ["النفط", "والغاز"]
+
+
+def test_loosened_query_allows_one_missing_group() -> None:
+    q = parse_query('حريق فندق "وزير الخارجية"')
+    loose = q.loosened()
+    assert loose is not None
+    assert loose.fts5() == '("فندق" AND "وزير خارج") OR ("حريق" AND "وزير خارج") OR ("حريق" AND "فندق")'
+    assert (
+        loose.tsquery()
+        == "('فندق' & ('وزير' <-> 'خارج')) | ('حريق' & ('وزير' <-> 'خارج')) | ('حريق' & 'فندق')"
+    )
+    assert parse_query("حريق فندق").loosened() is None

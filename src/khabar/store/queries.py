@@ -72,8 +72,8 @@ def search(
     """Ranked full-text search; see :meth:`khabar.store.base.Store.search`.
 
     Articles holding every query word (and phrase) come first, by the backend's
-    rank (bm25, ts_rank); if fewer than ``limit`` do, articles holding some of
-    them follow.
+    rank (bm25, ts_rank); if fewer than ``limit`` do, articles missing one of
+    three or more words follow.
     """
     query = parse_query(text)
     if not query:
@@ -91,11 +91,12 @@ def search(
         params.extend(kparams)
     condition = " AND ".join(where)
     ranked = store._index_search(query, condition, params, limit)
-    if len(ranked) < limit and len(query.groups) > 1:
-        # Too few articles hold every word: fill the page with those holding some,
+    loose = query.loosened()
+    if len(ranked) < limit and loose is not None:
+        # Too few articles hold every word: fill the page with those missing one,
         # ranked after them ("بوينج" in the query, "بوينغ" in half the reports).
         seen = {d for d, _ in ranked}
-        more = store._index_search(query.loosened(), condition, params, limit + len(ranked))
+        more = store._index_search(loose, condition, params, limit + len(ranked))
         ranked += [(d, s) for d, s in more if d not in seen][: limit - len(ranked)]
     if not ranked:
         return []

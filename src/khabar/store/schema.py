@@ -165,7 +165,9 @@ MIGRATIONS: tuple[Migration, ...] = (
         ),
         postgres=(
             *_core("TEXT", "DOUBLE PRECISION"),
-            "CREATE TABLE article_tsv (doc BIGINT PRIMARY KEY, tsv TSVECTOR NOT NULL)",
+            # title_tsv is small and stays in the row: the cheap first ranking stage
+            # (see khabar.store.postgres); tsv (title and body) is TOASTed.
+            "CREATE TABLE article_tsv (doc BIGINT PRIMARY KEY, title_tsv TSVECTOR NOT NULL, tsv TSVECTOR NOT NULL)",
             "CREATE INDEX article_tsv_gin ON article_tsv USING GIN (tsv)",
         ),
     ),

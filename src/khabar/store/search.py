@@ -170,12 +170,12 @@ def stopwords() -> frozenset[str]:
 class Query:
     """A parsed search query: groups of keys, a group of several keys being a phrase.
 
-    Every group must match, or, with ``any_group``, at least one (the fallback
-    :func:`khabar.store.queries.search` runs when too few articles match all).
+    Every group must match; a query :meth:`loosened` for the fallback of
+    :func:`khabar.store.queries.search` lets one group be missing.
     """
 
     groups: tuple[tuple[str, ...], ...]
-    any_group: bool = False
+    all_but_one: bool = False
 
     @property
     def keys(self) -> frozenset[str]:
@@ -184,22 +184,38 @@ class Query:
     def __bool__(self) -> bool:
         return bool(self.groups)
 
-    def loosened(self) -> Query:
-        """The same groups, any of which may match."""
-        return Query(self.groups, any_group=True)
+    def loosened(self) -> Query | None:
+        """The query satisfied by all groups but one (None below three groups).
+
+        "حريق فندق جدة" loosened matches articles with any two of the three
+        words. With two groups that would be either word alone, which on a
+        common word is most of the corpus and ranks nothing useful.
+        """
+        return Query(self.groups, all_but_one=True) if len(self.groups) >= 3 else None
+
+    def _alternatives(self) -> list[tuple[tuple[str, ...], ...]]:
+        if not self.all_but_one:
+            return [self.groups]
+        return [self.groups[:i] + self.groups[i + 1 :] for i in range(len(self.groups))]
 
     def fts5(self) -> str:
         """The FTS5 MATCH expression: ``"مستشار" AND "وزير خارج"``."""
-        op = " OR " if self.any_group else " AND "
-        return op.join('"' + " ".join(g).replace('"', '""') + '"' for g in self.groups)
+        alts = [
+            " AND ".join('"' + " ".join(g).replace('"', '""') + '"' for g in alt)
+            for alt in self._alternatives()
+        ]
+        return alts[0] if len(alts) == 1 else " OR ".join(f"({a})" for a in alts)
 
     def tsquery(self) -> str:
         """The ``to_tsquery('simple', ...)`` expression: ``'مستشار' & ('وزير' <-> 'خارج')``."""
-        parts = []
-        for g in self.groups:
-            quoted = [_ts_quote(k) for k in g]
-            parts.append(quoted[0] if len(quoted) == 1 else "(" + " <-> ".join(quoted) + ")")
-        return (" | " if self.any_group else " & ").join(parts)
+        alts = []
+        for alt in self._alternatives():
+            parts = []
+            for g in alt:
+                quoted = [_ts_quote(k) for k in g]
+                parts.append(quoted[0] if len(quoted) == 1 else "(" + " <-> ".join(quoted) + ")")
+            alts.append(" & ".join(parts))
+        return alts[0] if len(alts) == 1 else " | ".join(f"({a})" for a in alts)
 
 
 def _ts_quote(key: str) -> str:
