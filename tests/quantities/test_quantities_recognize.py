@@ -111,3 +111,10 @@ def test_seed_quantities(seed_path: Path, seed_expected: dict) -> None:
         q = matches[0]
         context = text[max(0, q.start - 80) : q.end + 80]
         assert expected.get("context_contains", q.text) in context
+
+
+def test_a_run_of_hundreds_of_digits_is_not_an_infinite_quantity() -> None:
+    from khabar.quantities.recognize import find_quantities
+
+    assert find_quantities("بلغت الخسائر " + "9" * 400 + " مليار دولار.") == []
+    assert find_quantities("ارتفعت بنسبة " + "9" * 320 + "%.") == []

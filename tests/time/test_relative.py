@@ -178,3 +178,12 @@ def test_no_anchor_means_no_value(sentence: str) -> None:
 
 def test_anchor_known_only_to_the_month() -> None:
     assert [t.value for t in find_times("تراجعت الصادرات العام الماضي وأمس.", "2018-06")] == ["2017", None]
+
+
+def test_relative_dates_at_the_ends_of_the_calendar_have_no_value() -> None:
+    from khabar.time.recognize import find_times
+
+    (t,) = find_times("قال الوزير أمس إن الاجتماع انتهى.", "0001-01-01")
+    assert (t.text, t.value) == ("أمس", None)
+    (t,) = find_times("يصل الوفد غدا إلى الرياض.", "9999-12-31")
+    assert (t.text, t.value) == ("غدا", None)

@@ -25,6 +25,7 @@ numbers glued to Latin letters or a hyphen (model names "M21", "F-16",
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
 from functools import cache
 from importlib import resources
@@ -118,6 +119,10 @@ def find_quantities(text: str, times: Iterable[TimeExpr] = ()) -> list[Quantity]
         if found is None:
             continue
         fs, fe, value, unit, word = found
+        if not math.isfinite(value):
+            # Hundreds of digits (a phone or ID number run together) overflow a float;
+            # they are not a quantity anyone reads, and inf is not valid JSON.
+            continue
         start, end = _back(offsets, fs), _back(offsets, fe)
         if any(start < e and s < end for s, e in taken) or _glued(text, start, end):
             continue

@@ -59,11 +59,22 @@ def run(rules: Iterable[Rule], folded: str, anchor: Anchor | None) -> list[Candi
     out: list[Candidate] = []
     for rule in rules:
         for match in rule.pattern.finditer(folded):
-            found = rule.handler(match, anchor, folded)
+            found = apply(rule, match, anchor, folded)
             if found is not None:
                 found.rule = found.rule or rule.name
                 out.append(found)
     return out
+
+
+def apply(rule: Rule, match: regex.Match[str], anchor: Anchor | None, folded: str) -> Candidate | None:
+    """Run one rule's handler; an anchor near the ends of the calendar (0001-01-01 is a
+    common "no date" placeholder in exported data) cannot be shifted, so the
+    expression is kept with no value rather than crashing the article."""
+    try:
+        return rule.handler(match, anchor, folded)
+    except OverflowError:
+        start, end = span(match)
+        return Candidate(start, end, "DATE", None)
 
 
 def span(match: regex.Match[str]) -> tuple[int, int]:

@@ -20,7 +20,7 @@ import regex
 from khabar.model import TimeExpr
 from khabar.text.normalize import normalize, normalize_with_offsets
 from khabar.time import absolute, clock, offsets, ranges, relative, vague
-from khabar.time.candidates import Candidate, Rule, select
+from khabar.time.candidates import Candidate, Rule, apply, select
 from khabar.time.clock import clock_value
 from khabar.time.grammar import alternation, months_g, words
 from khabar.time.months import gregorian_months
@@ -80,7 +80,7 @@ def candidates(folded: str, anchor: Anchor | None) -> list[Candidate]:
     for rule, windows in _windows(folded):
         for start, end in windows:
             for match in rule.pattern.finditer(folded, start, end):
-                cand = rule.handler(match, anchor, folded)
+                cand = apply(rule, match, anchor, folded)
                 if cand is not None:
                     cand.rule = cand.rule or rule.name
                     found.append(cand)
