@@ -57,7 +57,8 @@ def annotate(analysis: Analysis, options: Options) -> Analysis:
         return bisect.bisect_right(starts, pos) - 1
 
     words = references.build_words(tokens, names, text)
-    kept = [m for m in names if not references.adjectival_country(m, words)]
+    starts = [w.start for w in words]
+    kept = [m for m in names if not references.adjectival_country(m, words, starts)]
     if len(kept) != len(names):
         names = kept
         words = references.build_words(tokens, names, text)

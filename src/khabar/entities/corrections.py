@@ -128,7 +128,8 @@ def _trim(
     "الرئيس عبد ربه" → "عبد ربه"; "كوباني السورية" → "كوباني" (the adjective is a nisba
     mention of its own). A name that is all title ("ولي ولي") is dropped."""
     first = bisect.bisect_right(starts, m.start) - 1
-    toks = [k for k in range(max(first, 0), len(tokens)) if tokens[k].start < m.end]
+    stop = bisect.bisect_left(starts, m.end)  # tokens starting before the mention ends
+    toks = list(range(max(first, 0), stop))
     if not toks:
         return m
     if m.type == "PERSON" and all(_not_a_name(texts, k) for k in toks):

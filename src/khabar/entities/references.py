@@ -331,14 +331,18 @@ def _is_nisba_use(words: Sequence[Word], k: int) -> bool:
     return not (nxt is not None and normalize(nxt.text) in _PATRONYMIC)  # "تركي بن طلال"
 
 
-def adjectival_country(m: Mention, words: Sequence[Word]) -> bool:
-    """A LOC mention "السعودية" in "الحكومة السعودية" is the adjective, not the country."""
+def adjectival_country(m: Mention, words: Sequence[Word], starts: Sequence[int] | None = None) -> bool:
+    """A LOC mention "السعودية" in "الحكومة السعودية" is the adjective, not the country.
+
+    ``starts`` (each word's start offset) lets a caller checking many mentions build it once.
+    """
     if m.type != "LOC" or " " in m.text.strip():
         return False
-    idx = [k for k, w in enumerate(words) if w.start <= m.start < w.end]
-    if not idx or idx[0] == 0:
+    # Words are in text order: bisect instead of scanning (linear per mention made
+    # long pages quadratic).
+    k = bisect.bisect_right(starts if starts is not None else [w.start for w in words], m.start) - 1
+    if k <= 0 or not (words[k].start <= m.start < words[k].end):
         return False
-    k = idx[0]
     w = words[k]
     if nationality.match(w.text) is None:
         return False
