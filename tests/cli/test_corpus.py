@@ -81,6 +81,38 @@ def test_ingest_then_reingest(db: str, tmp_path: Path) -> None:
     assert marks == ["المستشارين", "المستشارين", "للمستشار"]  # title, then body
 
 
+def test_search_finds_waw_and_lam_forms(db: str, tmp_path: Path) -> None:
+    """The issue's example: ``khabar search "المستشار"`` finds "والمستشار" and "للمستشار"."""
+    records = [
+        {
+            "title": "لقاء في الديوان",
+            "text": "استقبل الوزير والمستشار الاقتصادي وفدا من رجال الأعمال أمس.",
+            "url": "https://example.org/a",
+        },
+        {
+            "title": "رسالة رسمية",
+            "text": "نقل السفير للمستشار رسالة خطية من رئيس بلاده.",
+            "url": "https://example.org/b",
+        },
+        {
+            "title": "طقس حار",
+            "text": "تتوقع الأرصاد طقسا حارا على معظم المناطق اليوم.",
+            "url": "https://example.org/c",
+        },
+    ]
+    assert (
+        runner.invoke(
+            app, ["ingest", "--db", db, "--stages", "none", str(_jsonl(tmp_path, records))]
+        ).exit_code
+        == 0
+    )
+    result = runner.invoke(app, ["search", "--db", db, "المستشار", "--json"])
+    hits = json.loads(result.stdout)
+    assert sorted(h["url"] for h in hits) == ["https://example.org/a", "https://example.org/b"]
+    marked = sorted(h["snippet"]["text"][a:b] for h in hits for a, b in h["snippet"]["marks"])
+    assert marked == ["للمستشار", "والمستشار"]
+
+
 def test_ingest_uses_khabar_db_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     url = f"sqlite:///{tmp_path / 'env.db'}"
     monkeypatch.setenv("KHABAR_DB", url)

@@ -99,7 +99,7 @@ def test_batches_commit_separately(store: Store, corpus: list[Analysis]) -> None
 
 
 def test_delete_removes_everything(filled: Store) -> None:
-    assert filled.delete(["b-merkel", "nope"]) == 1  # type: ignore[attr-defined]
+    assert filled.delete(["b-merkel", "nope"]) == 1
     assert filled.count() == 4
     assert filled.get("b-merkel") is None
     assert "b-merkel" not in [h.article_id for h in filled.search("ميركل")]
@@ -114,10 +114,10 @@ def test_iter_analyses_in_insertion_order(filled: Store, corpus: list[Analysis])
 def test_reopen_keeps_data_and_schema_version(store_url: str, corpus: list[Analysis]) -> None:
     with open_store(store_url) as s:
         s.add(corpus)
-        assert s.schema_version() == LATEST  # type: ignore[attr-defined]
+        assert s.schema_version() == LATEST
     with open_store(store_url) as s:
         assert s.count() == 5
-        assert s.schema_version() == LATEST  # type: ignore[attr-defined]
+        assert s.schema_version() == LATEST
 
 
 def test_migrations_apply_stepwise(store_url: str, corpus: list[Analysis]) -> None:
@@ -125,19 +125,19 @@ def test_migrations_apply_stepwise(store_url: str, corpus: list[Analysis]) -> No
     with open_store(store_url) as s:
         pass
     # Simulate an old database: drop what migration 2 made and its version row.
-    with open_store(store_url) as s, s._transaction():  # type: ignore[attr-defined]
+    with open_store(store_url) as s, s._transaction():
         for table in ("signatures", "lsh_keys", "duplicates", "settings"):
-            s._exec(f"DROP TABLE {table}")  # type: ignore[attr-defined]
-        s._exec("DELETE FROM schema_version WHERE version = 2")  # type: ignore[attr-defined]
+            s._exec(f"DROP TABLE {table}")
+        s._exec("DELETE FROM schema_version WHERE version = 2")
     with open_store(store_url) as s:
-        assert s.schema_version() == 2  # type: ignore[attr-defined]
+        assert s.schema_version() == 2
         s.add(corpus)
         assert [len(c.members) for c in s.dups()] == [2]
 
 
 def test_newer_schema_is_refused(store_url: str) -> None:
-    with open_store(store_url) as s, s._transaction():  # type: ignore[attr-defined]
-        s._exec(  # type: ignore[attr-defined]
+    with open_store(store_url) as s, s._transaction():
+        s._exec(
             "INSERT INTO schema_version (version, description, applied) VALUES (?, ?, ?)",
             (LATEST + 1, "from the future", "2099-01-01"),
         )
@@ -159,20 +159,20 @@ def test_articles_without_url_are_known_by_hash(store: Store) -> None:
 
 def test_dedup_parameters_are_fixed_at_creation(store_url: str) -> None:
     with open_store(store_url, dedup=Params(threshold=0.9)) as s:
-        assert s.params.threshold == 0.9  # type: ignore[attr-defined]
+        assert s.params.threshold == 0.9
     with open_store(store_url) as s:
-        assert s.params.threshold == 0.9  # type: ignore[attr-defined]
-        assert s.params.num_perm == NUM_PERM  # type: ignore[attr-defined]
+        assert s.params.threshold == 0.9
+        assert s.params.num_perm == NUM_PERM
 
 
 def test_replacing_a_clustered_article_removes_its_band_keys(filled: Store, corpus: list[Analysis]) -> None:
-    keys_before = filled._exec("SELECT COUNT(*) FROM lsh_keys")[0][0]  # type: ignore[attr-defined]
+    keys_before = filled._exec("SELECT COUNT(*) FROM lsh_keys")[0][0]
     merkel = corpus[1]
     newer = dataclasses.replace(
         merkel, article=dataclasses.replace(merkel.article, id="b2", text=merkel.article.text + " (محدث)")
     )
     assert filled.add([newer]).updated == 1
-    assert filled._exec("SELECT COUNT(*) FROM lsh_keys")[0][0] <= keys_before  # type: ignore[attr-defined]
+    assert filled._exec("SELECT COUNT(*) FROM lsh_keys")[0][0] <= keys_before
     assert filled.check() == []
     assert [[m.article_id for m in c.members] for c in filled.dups()] == [["d-merkel-wire", "b2"]]
 
@@ -188,7 +188,7 @@ def test_deleting_a_center_recenters_its_cluster(filled: Store, corpus: list[Ana
     filled.add([third])
     assert [[m.article_id for m in c.members] for c in filled.dups()] == [["b-merkel", "d-merkel-wire", "b3"]]
     assert filled.dups()[0].members[0].similarity == 1.0  # the center
-    filled.delete(["b-merkel"])  # type: ignore[attr-defined]
+    filled.delete(["b-merkel"])
     (cluster,) = filled.dups()
     assert [m.article_id for m in cluster.members] == ["d-merkel-wire", "b3"]
     assert cluster.members[0].similarity == 1.0

@@ -17,7 +17,7 @@ variable, then ``sqlite:///khabar.db`` (a file in the working directory)::
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
 from pathlib import Path
 from typing import IO, Protocol
@@ -56,6 +56,10 @@ class Store(Protocol):
         ...
 
     def get(self, article_id: str) -> Analysis | None: ...
+
+    def delete(self, article_ids: Sequence[str]) -> int:
+        """Remove articles and everything stored about them; returns how many were stored."""
+        ...
 
     def count(self) -> int: ...
 

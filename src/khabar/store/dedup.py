@@ -11,8 +11,14 @@ article above the threshold" into equality look-ups on band keys.
 Unlike datasketch's in-memory ``MinHashLSH``, the band keys live in the store
 (table ``lsh_keys``), next to the signatures and the cluster of each article, so
 the state survives restarts, is written in the same transaction as the article
-and needs no module-level index. The threshold is measured on labelled pairs
-(``bench/dedup.py`` over ``bench/gold/dup_pairs.jsonl``).
+and needs no module-level index. Clusters are stars around their first article
+(:func:`choose`), written by :mod:`khabar.store.clusters`.
+
+Measured (``python -m bench.dedup`` on ``bench/gold/dup_pairs.jsonl``, 120
+hand-labelled cross-outlet pairs): at the threshold 0.35 copies of one text are
+found with precision 0.97-1.0 and recall 0.87-0.90 (dev/test, whole corpus).
+Known limit: templated bulletins (a daily weather report, royal cables that
+differ by a name) share most of their words across days and cluster together.
 """
 
 from __future__ import annotations
