@@ -38,8 +38,9 @@ if [ "${1:-start}" = stop ]; then
 fi
 
 if [ -f "$dir/data/postmaster.pid" ]; then
-    echo "pg-test-server: a cluster already runs in $dir; stop it first ($0 stop)" >&2
-    exit 1
+    # Left over from an earlier run (the cluster is throwaway): replace it.
+    echo "pg-test-server: stopping the cluster left in $dir" >&2
+    as_postgres "'$bindir/pg_ctl' -D '$dir/data' -m immediate -w stop" >&2 || true
 fi
 
 rm -rf "$dir"
