@@ -25,7 +25,17 @@ Tables (``doc`` is the store's integer key for an article; offsets are
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING
+
+from khabar.errors import StoreError
+
+if TYPE_CHECKING:
+    from khabar.store.sqlstore import SqlStore
+
+log = logging.getLogger(__name__)
 
 SQLITE = "sqlite"
 POSTGRES = "postgres"
@@ -182,3 +192,40 @@ MIGRATIONS: tuple[Migration, ...] = (
 LATEST = MIGRATIONS[-1].version
 
 VERSION_TABLE = "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, description TEXT NOT NULL, applied TEXT NOT NULL)"
+
+
+def migrate(store: SqlStore, target: int = LATEST) -> int:
+    """Apply the missing migrations up to ``target``, each in its own transaction.
+
+    Checks the version first without a write lock, so opening an up-to-date
+    store (every API request does) never waits for a running ingest.
+    """
+    try:
+        current = store.schema_version()
+    except StoreError:
+        current = -1  # a new database: no schema_version table yet
+    if current == target:
+        return current
+    if current < 0:
+        with store._transaction():
+            store._exec(VERSION_TABLE)
+        current = store.schema_version()
+    if current > LATEST:
+        raise StoreError(
+            f"{store.url}: the database has schema version {current}, newer than this khabar "
+            f"understands ({LATEST}); upgrade khabar"
+        )
+    for m in MIGRATIONS:
+        if m.version > target:
+            break
+        with store._transaction():
+            if store.schema_version() >= m.version:
+                continue  # another process applied it while we waited for the lock
+            log.info("%s: migrating to schema version %d (%s)", store.url, m.version, m.description)
+            for stmt in m.statements(store.dialect):
+                store._exec(stmt)
+            store._exec(
+                "INSERT INTO schema_version (version, description, applied) VALUES (?, ?, ?)",
+                (m.version, m.description, datetime.now(UTC).isoformat(timespec="seconds")),
+            )
+    return store.schema_version()

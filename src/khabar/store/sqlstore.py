@@ -27,14 +27,14 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import IO, Any
 
-from khabar.errors import IngestError, StoreError
+from khabar.errors import IngestError
 from khabar.model import Analysis
 from khabar.store import clusters, dedup
 from khabar.store.base import Day
 from khabar.store.prefetch import Prefetch
 from khabar.store.results import DupCluster, EntityCount, EntityReport, IngestReport, QuoteHit, SearchHit
 from khabar.store.rows import ARTICLE_COLUMNS, LAYER_TABLES, ArticleRows, body_of, from_rows, to_rows
-from khabar.store.schema import LATEST, MIGRATIONS, VERSION_TABLE
+from khabar.store.schema import LATEST, migrate
 from khabar.store.search import Query, index_keys
 
 log = logging.getLogger(__name__)
@@ -141,36 +141,8 @@ class SqlStore(ABC):
         return int(rows[0][0] or 0)
 
     def migrate(self, target: int = LATEST) -> int:
-        """Apply the missing migrations up to ``target``, each in its own transaction."""
-        try:
-            current = self.schema_version()
-        except StoreError:
-            current = -1  # a new database: no schema_version table yet
-        if current == target:
-            return current  # the common case: no write lock taken, so readers never wait
-        if current < 0:
-            with self._transaction():
-                self._exec(VERSION_TABLE)
-            current = self.schema_version()
-        if current > LATEST:
-            raise StoreError(
-                f"{self.url}: the database has schema version {current}, newer than this khabar "
-                f"understands ({LATEST}); upgrade khabar"
-            )
-        for m in MIGRATIONS:
-            if m.version > target:
-                break
-            with self._transaction():
-                if self.schema_version() >= m.version:
-                    continue  # another process applied it while we waited for the lock
-                log.info("%s: migrating to schema version %d (%s)", self.url, m.version, m.description)
-                for stmt in m.statements(self.dialect):
-                    self._exec(stmt)
-                self._exec(
-                    "INSERT INTO schema_version (version, description, applied) VALUES (?, ?, ?)",
-                    (m.version, m.description, _now()),
-                )
-        return self.schema_version()
+        """Apply the missing migrations up to ``target`` (see :func:`khabar.store.schema.migrate`)."""
+        return migrate(self, target)
 
     # ---- writes --------------------------------------------------------
 
