@@ -286,8 +286,10 @@ def speed(analyses: list[Analysis]) -> dict[str, float]:
     return {"articles_per_s": round(len(analyses) / best, 1), "quotes_per_s": round(n_quotes / best, 1)}
 
 
-def run(split: str, quick: bool, entities: bool) -> dict[str, Any]:
+def run(split: str, quick: bool, entities: bool, batch: int | None = None) -> dict[str, Any]:
     gold = load_gold(split)
+    if batch is not None:
+        gold = [g for g in gold if g.get("batch") == batch]
     if quick:
         gold = gold[:QUICK_ARTICLES]
     by_id = load_articles({g["id"] for g in gold})
@@ -297,7 +299,7 @@ def run(split: str, quick: bool, entities: bool) -> dict[str, Any]:
     scores = [score_article(a, g) for a, g in zip(analyses, gold, strict=True)]
     tot = {k: sum(s[k] for s in scores) for k in ("gold", "pred", "matched", "speaker_tp", "cue_tp", "cue_gold", "cue_pred")}
     return {
-        "split": split,
+        "split": split if batch is None else f"{split}/batch{batch}",
         "articles": len(gold),
         "entities": entities,
         "gold_quotes": tot["gold"],
@@ -341,11 +343,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--quick", action="store_true", help=f"first {QUICK_ARTICLES} articles only")
     ap.add_argument("--min-f1", type=float, default=None, help="exit 1 if speaker-attributed F1 is below")
     ap.add_argument("--errors", action="store_true", help="list misses and false alarms (dev split only)")
+    ap.add_argument("--batch", type=int, default=None, help="only the dev articles of this annotation batch")
     ap.add_argument("--no-entities", action="store_true", help="run text and quotes only")
     args = ap.parse_args(argv)
     if args.errors and args.split == "test":
         ap.error("--errors is for the dev split; the test split is not inspected while tuning")
-    result = run(args.split, args.quick, not args.no_entities)
+    if args.batch is not None and args.split != "dev":
+        ap.error("--batch selects dev articles; use it with --split dev")
+    result = run(args.split, args.quick, not args.no_entities, args.batch)
     print(table(result))
     if args.errors:
         for art in result["per_article"]:
