@@ -14,3 +14,6 @@ gate python -m bench.time --quick --min-accuracy 0.95
 gate python -m bench.quantities --quick --min-accuracy 0.9
 gate python -m bench.quotes --quick --min-f1 0.78
 gate python -m bench.sweep --quick
+gate python -m bench.dedup --quick --min-f1 0.85
+# uses $KHABAR_TEST_PG (set by .ci/run) for the PostgreSQL half
+gate python -m bench.store --quick --min-rate 300 --max-p95-ms 50 --min-recall 0.9 ${KHABAR_TEST_PG:+--pg "$KHABAR_TEST_PG"}
