@@ -55,15 +55,28 @@ def phrases() -> tuple[Phrase, ...]:
     return tuple(sorted(out, key=lambda p: -len(p.words)))
 
 
+@cache
+def _by_first_word() -> dict[str, tuple[Phrase, ...]]:
+    """The phrases keyed by their first word, longest first within each key, so that
+    a token is compared only with the few phrases that can start there."""
+    index: dict[str, list[Phrase]] = {}
+    for phrase in phrases():
+        index.setdefault(phrase.words[0], []).append(phrase)
+    return {w: tuple(ps) for w, ps in index.items()}
+
+
 def _match(doc: QuoteDoc, i: int) -> tuple[Phrase, int] | None:
     """The phrase starting at token ``i`` and the index of its source's first token."""
     n = len(doc)
-    for phrase in phrases():
+    first = doc.norms[i]
+    index = _by_first_word()
+    candidates = index.get(first, ())
+    if first.startswith("و") and len(first) > 1:
+        # "وبحسب", "ووفقا": the conjunction is written on the phrase's first word
+        candidates += index.get(first[1:], ())
+    for phrase in sorted(candidates, key=lambda p: -len(p.words)) if len(candidates) > 1 else candidates:
         k = len(phrase.words)
         if i + k > n:
-            continue
-        first = doc.norms[i]
-        if first != phrase.words[0] and first != "و" + phrase.words[0]:
             continue
         if any(doc.norms[i + m] != phrase.words[m] for m in range(1, k)):
             continue
