@@ -17,11 +17,13 @@ The content of a quote starts at its complement (found by
 
 from __future__ import annotations
 
+from khabar.quotes.direct import DirectSpan
 from khabar.quotes.doc import QuoteDoc
 from khabar.quotes.indirect import CueHit
 from khabar.quotes.lexicon import lexicon
 
 _TRAILING = " \t\r\n.،,؛;:-–—"
+_EXCERPT_GAP = frozenset(" .…-–—")
 _CONTRAST = frozenset({"لكن", "ولكن", "لكنه", "لكنها", "لكنهم", "غير", "بيد", "الا"})
 
 
@@ -36,7 +38,7 @@ def trim(doc: QuoteDoc, start: int, end: int) -> int:
 def provisional_end(doc: QuoteDoc, hit: CueHit) -> int:
     """End of the content of ``hit`` before any later cue is taken into account."""
     if hit.direct is not None:
-        return hit.direct.end
+        return chained_end(doc, hit.direct)
     start = hit.content_start
     if hit.comp == "before":
         return cut_before(doc, hit.i, start)
@@ -48,6 +50,21 @@ def provisional_end(doc: QuoteDoc, hit: CueHit) -> int:
     if hit.comp not in ("colon", "bare"):
         end = _reported_clause_end(doc, start, end)
     return trim(doc, start, end)
+
+
+def chained_end(doc: QuoteDoc, first: DirectSpan) -> int:
+    """End of a quotation together with the ones that follow it with nothing but
+    dots or dashes between: 'قال: “…”… “…”.. “…”' is one statement cut into
+    excerpts by the writer, not several quotes."""
+    end, outer = first.end, first.outer_end
+    for d in doc.direct:
+        if d.open < outer or d.words < 2:
+            continue
+        gap = doc.text[outer : d.open]
+        if not gap.strip() or any(ch not in _EXCERPT_GAP for ch in gap) or not any(ch in ".…" for ch in gap):
+            break
+        end, outer = d.end, d.outer_end
+    return end
 
 
 def _reported_clause_end(doc: QuoteDoc, start: int, end: int) -> int:

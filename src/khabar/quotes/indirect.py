@@ -248,10 +248,13 @@ def scan(doc: QuoteDoc, i: int, form: CueForm, stoppers: set[int]) -> CueHit | N
             while source_end > source_from and doc.is_comma(source_end - 1):
                 source_end -= 1
             k = j + 1
-            while k < len(doc) and doc.is_comma(k):
+            while k < len(doc) and (doc.is_comma(k) or doc.is_colon(k)):
                 k += 1
             if k < len(doc) and doc.norms[k] in lex.complementizers and k + 1 < len(doc):
                 return hit("that", k, doc.tokens[k + 1].start)
+            d = doc.direct_opening(k) if k < len(doc) else None
+            if d is not None and (d.close is not None or d.words >= 2):
+                return hit("quote", k, d.start, d)  # "عن المتحدث قوله: «…»"
             if k < len(doc):
                 return hit("relay", j, doc.tokens[k].start)
             return None
@@ -281,6 +284,9 @@ def scan(doc: QuoteDoc, i: int, form: CueForm, stoppers: set[int]) -> CueHit | N
         if v is not None and v > j:
             venue = (doc.tokens[j].start, doc.tokens[v - 1].end)
             close()
+            # the venue's words do not count against the window ("مؤكداً في لقاء
+            # أجراه معه الشاعر … في برنامج «…»، بأن")
+            limit = min(end, limit + (v - j))
             j = v
             continue
         bare = w[1:] if w[:1] == "و" and len(w) > 3 else w
