@@ -29,7 +29,7 @@ from khabar.quotes.cues import lookup
 from khabar.quotes.doc import QuoteDoc
 from khabar.quotes.lexicon import lexicon, strip_proclitic
 from khabar.quotes.record import Record
-from khabar.quotes.speakers import resolve_phrase, source_head
+from khabar.quotes.speakers import resolve_phrase, source_head, source_like
 from khabar.text.normalize import normalize
 
 _MAX_SOURCE = 10
@@ -41,6 +41,7 @@ class Phrase:
     words: tuple[str, ...]
     link: str | None = None
     self_ref: bool = False
+    needs_verb: bool = False
 
 
 @cache
@@ -49,7 +50,12 @@ def phrases() -> tuple[Phrase, ...]:
     path = resources.files("khabar") / "data" / "quotes" / "attributions.json"
     raw = json.loads(path.read_text(encoding="utf-8"))
     out = [
-        Phrase(tuple(normalize(w) for w in p["words"]), normalize(p["link"]) if p.get("link") else None, bool(p.get("self")))
+        Phrase(
+            tuple(normalize(w) for w in p["words"]),
+            normalize(p["link"]) if p.get("link") else None,
+            bool(p.get("self")),
+            bool(p.get("verb")),
+        )
         for p in raw["phrases"]
     ]
     return tuple(sorted(out, key=lambda p: -len(p.words)))
@@ -108,8 +114,11 @@ def _source_end(doc: QuoteDoc, s: int, end: int) -> int:
             continue
         if doc.is_comma(k) or doc.is_colon(k) or doc.is_terminal(k) or w in lex.complementizers or w in _CONTENT_OPENERS:
             break
-        if lookup(doc.tokens[k].text) and doc.norms[k][:1] in ("و", "ف"):
-            break  # "بحسب صحيفة الوطن وأوضحت الإحصائية أن": a cue starts the next clause
+        forms = lookup(doc.tokens[k].text)
+        if forms and (doc.norms[k][:1] in ("و", "ف") or any(f.tense == "participle" for f in forms)):
+            # "بحسب صحيفة الوطن وأوضحت الإحصائية أن", "وهو ما أكده المتحدث مضيفاً أن":
+            # a cue starts the next clause
+            break
         k += 1
     return k
 
@@ -176,9 +185,13 @@ def attribution_record(doc: QuoteDoc, i: int, phrase: Phrase, s: int, records: l
         elif verb:
             cue_span = (doc.tokens[s].start, doc.tokens[s].end)
             s += 1
+        if phrase.needs_verb and not any(f.tense == "past" for f in verb):
+            return None  # "على ما يبدو", "وهو ما يهدد أمن المواطن": no report, no source
         if verb:
             gender = verb[0].gender
         k = _source_end(doc, s, end)
+        if phrase.needs_verb and not source_like(doc, s, k):
+            return None
         if k <= s and verb:
             # "حسبما يدّعي": the verb's subject is the one the sentence is about
             speaker = _sentence_person(doc, s0, i)

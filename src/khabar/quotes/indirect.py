@@ -36,6 +36,8 @@ WINDOW_AMBIGUOUS = 14
 _MAX_APPOSITIVE = 5
 _SIDE_WORDS = frozenset({"جانبه", "جانبها", "جانبهم", "جهته", "جهتها", "جهتهم", "ناحيته", "ناحيتها", "جهة", "ناحية"})
 _ATTRIBUTION_WORDS = frozenset({"بحسب", "حسب", "وفقا", "طبقا", "نقلا", "ونقلا", "وبحسب", "حسبما"})
+# "على ما أفاد X", "وهو ما أكده X": read as attribution phrases by khabar.quotes.attribution
+_BACKWARD = frozenset({"علي", "هو", "وهو", "هذا", "وهذا"})
 _PREPOSITIONS = {"عن": "عن", "الي": "إلى", "علي": "على", "من": "من"}
 _TEMPORAL = frozenset({"بعد", "قبل", "منذ", "دون", "حتي", "عقب", "لحين", "بدون", "وبعد", "وقبل"})
 # Words after which أن/إن is not the cue's complement: "بعد أن" (after), "كما أن" (moreover).
@@ -421,7 +423,7 @@ def find_cues(doc: QuoteDoc) -> list[CueHit]:
             continue
         prev = doc.norms[i - 1] if i > 0 else ""
         prev2 = doc.norms[i - 2] if i > 1 else ""
-        if prev in ("حسبما", "وحسبما", "بحسبما") or (prev == "ما" and prev2 in _ATTRIBUTION_WORDS):
+        if prev in ("حسبما", "وحسبما", "بحسبما") or (prev == "ما" and prev2 in _ATTRIBUTION_WORDS | _BACKWARD):
             continue  # "حسبما أفاد مصدر": an attribution phrase, read by khabar.quotes.attribution
         conditionals = lexicon().conditionals
         if prev in conditionals or (prev == "ما" and prev2 in conditionals):
