@@ -21,6 +21,7 @@ from khabar.quotes.direct import DirectSpan
 from khabar.quotes.doc import QuoteDoc
 from khabar.quotes.indirect import CueHit
 from khabar.quotes.lexicon import lexicon
+from khabar.quotes.venue import venue_at
 
 _TRAILING = " \t\r\n.،,؛;:-–—"
 _EXCERPT_GAP = frozenset(" .…-–—")
@@ -68,8 +69,8 @@ def chained_end(doc: QuoteDoc, first: DirectSpan) -> int:
 
 
 def _reported_clause_end(doc: QuoteDoc, start: int, end: int) -> int:
-    """Reported content stops before a contrast the writer adds after a comma
-    ("…، لكن كليهما لم يجد آذاناً صاغية")."""
+    """Reported content stops before a contrast or gloss the writer adds after a
+    comma ("…، لكن كليهما لم يجد آذاناً صاغية", "…، وذلك في رده على")."""
     i = doc.token_at(start)
     stop = doc.token_at(end)
     inside = [(d.open, d.outer_end) for d in doc.direct]
@@ -79,7 +80,22 @@ def _reported_clause_end(doc: QuoteDoc, start: int, end: int) -> int:
             continue
         if doc.is_comma(k - 1) and doc.norms[k] in _CONTRAST:
             return doc.tokens[k - 1].start
+        if doc.is_comma(k - 1) and _writer_aside(doc, k):
+            return doc.tokens[k - 1].start
     return end
+
+
+def _writer_aside(doc: QuoteDoc, k: int) -> bool:
+    """"…، وذلك في رده على سؤال", "…، وذلك خلال المؤتمر", "…، وهو ما يعني": the
+    writer's gloss on what was said. "…، وذلك من خلال …" stays: it is still the
+    speaker's clause."""
+    w = doc.norms[k]
+    nxt = doc.norms[k + 1] if k + 1 < len(doc) else ""
+    if w in ("وهو", "وهذا") and nxt == "ما":
+        return True
+    if w != "وذلك" or k + 2 >= len(doc):
+        return False
+    return venue_at(doc, k + 1) is not None or (nxt == "في" and doc.norms[k + 2].startswith("رد"))
 
 
 def cut_before(doc: QuoteDoc, i: int, floor: int) -> int:
