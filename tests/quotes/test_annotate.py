@@ -290,3 +290,14 @@ def test_content_stops_at_the_writers_gloss() -> None:
     assert brief(reply) == ("indirect", "وكشف", "رئيس اللجنة", "لم يتلق أي طلب حتى الآن")
     means = only(run(TITLE, "وأوضح رئيس النادي أن البرنامج يهدف إلى جمع الطلاب، وذلك من خلال أنشطة أسبوعية."))
     assert brief(means)[3] == "البرنامج يهدف إلى جمع الطلاب، وذلك من خلال أنشطة أسبوعية"
+
+
+def test_shadda_marks_the_verb_of_an_ambiguous_form() -> None:
+    q = only(run(TITLE, "وعبّر الطلاب المشاركون عن سعادتهم بما تعلموه في البرنامج."))
+    assert brief(q) == ("indirect", "وعبّر", "الطلاب المشاركون", "سعادتهم بما تعلموه في البرنامج")
+    assert run(TITLE, "ووصل الطلاب عبر الحدود عن طريق البر.") == ()
+
+
+def test_justification_cue() -> None:
+    q = only(run(TITLE, "وبرّر الباحثون هذا التراجع بأن الزواج الثاني أصبح أقل قبولاً."))
+    assert brief(q) == ("indirect", "وبرّر", "الباحثون", "الزواج الثاني أصبح أقل قبولاً")

@@ -38,6 +38,7 @@ _SIDE_WORDS = frozenset({"جانبه", "جانبها", "جانبهم", "جهته
 _ATTRIBUTION_WORDS = frozenset({"بحسب", "حسب", "وفقا", "طبقا", "نقلا", "ونقلا", "وبحسب", "حسبما"})
 # "على ما أفاد X", "وهو ما أكده X": read as attribution phrases by khabar.quotes.attribution
 _BACKWARD = frozenset({"علي", "هو", "وهو", "هذا", "وهذا"})
+_DEMONSTRATIVES = frozenset({"هذا", "هذه", "ذلك", "تلك", "هذين", "هاتين", "هؤلاء"})
 _PREPOSITIONS = {"عن": "عن", "الي": "إلى", "علي": "على", "من": "من"}
 _TEMPORAL = frozenset({"بعد", "قبل", "منذ", "دون", "حتي", "عقب", "لحين", "بدون", "وبعد", "وقبل"})
 # Words after which أن/إن is not the cue's complement: "بعد أن" (after), "كما أن" (moreover).
@@ -319,6 +320,11 @@ def scan(doc: QuoteDoc, i: int, form: CueForm, stoppers: set[int]) -> CueHit | N
                 continue
         if w in lex.relatives and subj:
             close()
+        if w in _DEMONSTRATIVES and subj and not closed and doc.norms[subj[-1]].startswith(("ال", "وال")):
+            # "برّر الباحثون هذا التراجع بأن": after a definite noun the demonstrative
+            # opens the object ("رئيس هذه الجمعية" keeps it: the noun before is a construct)
+            close()
+            closed = True
         if not closed:
             subj.append(j)
         elif appositive is not None:
@@ -401,16 +407,23 @@ def _plausible(doc: QuoteDoc, found: CueHit) -> bool:
     like it, unless its complement is right there."""
     lemma = found.form.lemma
     # "بين الطرفين", "من بين الحرفيين": the bare form reads as a cue only before a
-    # complementizer, colon or quotation
-    if found.form.ambiguous and (
+    # complementizer, colon or quotation; a written shadda ("عبّر", "بيّن") marks the verb
+    ambiguous = found.form.ambiguous and not _shadda_verb(doc, found)
+    if ambiguous and (
         found.comp not in ("that", "colon", "quote") or (found.i > 0 and doc.norms[found.i - 1] in ("من", "في"))
     ):
         return False
     if found.subject is None:
         return True
-    if found.form.ambiguous or (lemma.relay and found.source is None):
+    if ambiguous or (lemma.relay and found.source is None):
         return source_like(doc, *found.subject)
     return True
+
+
+def _shadda_verb(doc: QuoteDoc, found: CueHit) -> bool:
+    """Whether the cue is written with the shadda of its doubled verb ("عبّر" is
+    the verb, "عبر" may be the preposition "via")."""
+    return "\u0651" in found.form.lemma.past and "\u0651" in doc.tokens[found.i].text
 
 
 def find_cues(doc: QuoteDoc) -> list[CueHit]:
