@@ -301,3 +301,17 @@ def test_shadda_marks_the_verb_of_an_ambiguous_form() -> None:
 def test_justification_cue() -> None:
     q = only(run(TITLE, "وبرّر الباحثون هذا التراجع بأن الزواج الثاني أصبح أقل قبولاً."))
     assert brief(q) == ("indirect", "وبرّر", "الباحثون", "الزواج الثاني أصبح أقل قبولاً")
+
+
+def test_present_cue_after_a_governing_verb() -> None:
+    paper = run(
+        TITLE,
+        "وذكرت الصحيفة أن المحققين استجوبوا مسؤولين في ثلاثة بنوك. وتابعت الصحيفة تقول إن التحقيقات لا تزال في بدايتها.",
+    )
+    assert brief(paper[1]) == ("indirect", "تقول", "الصحيفة", "التحقيقات لا تزال في بدايتها")
+    going_on = run(TITLE, "وقال الوزير إن الخطة جاهزة. ومضى يقول إن التنفيذ يبدأ الشهر المقبل.")
+    assert [brief(q)[1:] for q in going_on] == [
+        ("وقال", "الوزير", "الخطة جاهزة"),
+        ("يقول", "الوزير", "التنفيذ يبدأ الشهر المقبل"),
+    ]
+    assert run(TITLE, "وشارك في المهرجان فنانون في صورة تعبر عن الأصالة.") == ()

@@ -104,6 +104,11 @@ def attach(doc: QuoteDoc, hit: CueHit, rec: Record, stack: list[Record], records
             return True
     if explicit is None and prev in ("ما", "بما", "مما", "وما") and not form.suffix:
         return False  # "بما يعبر عن …": the subject is a thing, not a speaker
+    if explicit is None and left is None and form.tense == "present" and not form.proclitic and i > 1:
+        governing = _governing_verb(doc, i)
+        if governing == i - 2 and doc.is_word(i - 1):
+            # "وتابعت الصحيفة تقول إن": the present verb goes with the verb before it
+            explicit = (i - 1, i)
     if (
         explicit is None
         and left is None
@@ -111,6 +116,7 @@ def attach(doc: QuoteDoc, hit: CueHit, rec: Record, stack: list[Record], records
         and not form.proclitic
         and i > 0
         and doc.tokens[i - 1].kind == "arabic"
+        and _governing_verb(doc, i) != i - 1
         and prev not in lex.kana | lex.complementizers | lex.subordinators | lex.clause_openers | lex.relatives
     ):
         return False  # "في صورة تعبر عن الأصالة": a clause describing the noun before it
@@ -177,6 +183,20 @@ def attach(doc: QuoteDoc, hit: CueHit, rec: Record, stack: list[Record], records
         if source is not None and rec.reported_by is None:
             rec.reported_by = source.reported_by
     return True
+
+
+_GOING_ON = frozenset({"مضي", "ومضي", "مضت", "ومضت", "راح", "وراح", "راحت", "وراحت"})
+
+
+def _governing_verb(doc: QuoteDoc, i: int) -> int | None:
+    """The perfect verb a present cue goes with ("وأضاف يقول", "ومضى يقول",
+    "وتابعت الصحيفة تقول"): the token index of that verb, one or two tokens back."""
+    for k in (i - 1, i - 2):
+        if k < 0:
+            return None
+        if doc.norms[k] in _GOING_ON or any(f.tense == "past" and not f.suffix for f in lookup(doc.tokens[k].text)):
+            return k
+    return None
 
 
 def _repeated_subject(doc: QuoteDoc, i: int, key: str) -> tuple[int, int] | None:
