@@ -14,8 +14,12 @@ Parquet. For Spark the session start (JVM) is timed apart: ``job`` excludes it
 (a long-lived cluster pays it once), ``with start`` includes it.
 
 The machine is shared: the table reports the load average and how busy all CPUs
-were during each run (from /proc/stat), so a poor scaling figure can be told
-from a busy machine. Writes ``bench/out/batch.json``.
+were during each run (from /proc/stat), how many workers were running at once
+("busy workers") and how much CPU they actually got ("cores used"), so a poor
+scaling figure can be told from a busy machine; from those it also prints a
+projection (labelled as such) of the scaling with two free cores. The bench runs
+a copy of ``src/khabar`` taken at its start, so edits landing meanwhile do not
+mix versions. Writes ``bench/out/batch.json``.
 """
 
 from __future__ import annotations
