@@ -128,3 +128,36 @@ def test_features_are_deterministic() -> None:
 
 def test_empty_sentence() -> None:
     assert FeatureExtractor(_lexicon()).sentence([]) == []
+
+
+def test_trigger_name_memory_and_vector_clusters() -> None:
+    lex = _lexicon()
+    lex.triggers = {"رئيس": "per_title", "التقي": "per_verb"}
+    lex.names = {"ريفلين": ("PERSON",)}
+    lex.vclusters = {"ريفلين": ("7", "70", "700")}
+    sent = FeatureExtractor(lex).sentence(["والتقى", "الرئيس", "ريفلين"])
+    assert isinstance(sent[2], list)
+    assert "-1:t=per_title" in sent[2]
+    assert "-2:t=per_verb" in sent[2]  # found by the full form: "التقي" is not an article + "تقي"
+    assert {"n=PERSON", "k0=7", "k1=70", "k2=700"} <= set(sent[2])
+    assert "+1:n=PERSON" in sent[1] and "+1:k2=700" in sent[1]
+    assert "+2:k1=70" in sent[0] and "+2:k2=700" not in sent[0]  # only coarse clusters at ±2
+    plain = FeatureExtractor(lex, vclusters=False).word_features("ريفلين")
+    assert not any(f.startswith("k") for f in plain)
+
+
+def test_vectors_make_weighted_features() -> None:
+    lex = _lexicon()
+    lex.vectors = {"ريفلين": (0.5, -0.25), "رئيس": (1.0, 0.0)}
+    sent = FeatureExtractor(lex).sentence(["للرئيس", "ريفلين", "غدا"])
+    assert isinstance(sent[1], dict)
+    assert sent[1]["bias"] == 1.0
+    assert (sent[1]["v0"], sent[1]["v1"]) == (0.5, -0.25)
+    assert (sent[1]["-1:v0"], sent[1]["+1:v=none"]) == (1.0, 1.0)
+    assert sent[2]["v=none"] == 1.0
+    no_window = FeatureExtractor(lex, vector_window=0).sentence(["للرئيس", "ريفلين"])
+    assert isinstance(no_window[1], dict)
+    assert "-1:v0" not in no_window[1]
+    assert FeatureExtractor(lex, vectors=False).sentence(["ريفلين"]) == FeatureExtractor(_lexicon()).sentence(
+        ["ريفلين"]
+    )

@@ -14,6 +14,12 @@ through three lenses:
   surnames seen in the same contexts;
 - shape: Arabic, Latin, digits, punctuation.
 
+Measured and left off by default (:mod:`khabar.entities.train` has the
+figures): trigger words from ``data/ner/triggers.tsv`` (``t=``), a memory of
+the training names (``n=``), word2vec clusters (``k0=``…) and word2vec
+components as weighted features (``v0``…; the token's features are then a
+name → value dict).
+
 Clitic stripping here is deliberately the model's own (not
 :mod:`khabar.text.clitics`): the features a model was trained with must not
 change under it when the text layer's rules improve.
@@ -99,6 +105,10 @@ class Lexicon:
 
     clusters: dict[str, tuple[str, ...]] = field(default_factory=dict)
     gazetteer: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    vectors: dict[str, tuple[float, ...]] = field(default_factory=dict)
+    vclusters: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    triggers: dict[str, str] = field(default_factory=dict)
+    names: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 _BOS = ("BOS",)
@@ -116,20 +126,72 @@ class FeatureExtractor:
     MAX_CACHE = 300_000
 
     def __init__(
-        self, lexicon: Lexicon, *, clusters: bool = True, gazetteer: bool = True, ngrams: bool = False
+        self,
+        lexicon: Lexicon,
+        *,
+        clusters: bool = True,
+        gazetteer: bool = True,
+        ngrams: bool = False,
+        vectors: bool = True,
+        vector_window: int = 1,
+        vclusters: bool = True,
     ) -> None:
         self.lexicon = lexicon
         self.ngrams = ngrams
         self.use_clusters = clusters and bool(lexicon.clusters)
         self.use_gazetteer = gazetteer and bool(lexicon.gazetteer)
+        self.use_vectors = vectors and bool(lexicon.vectors)
+        self.vector_window = vector_window
+        self.use_vclusters = vclusters and bool(lexicon.vclusters)
         self._cache: dict[str, tuple[list[str], ...]] = {}
+        self._dense: dict[str, tuple[dict[str, float], ...]] = {}
 
     def word_features(self, word: str) -> list[str]:
         """Features of a word on its own, unprefixed (position 0)."""
         return self._views(word)[0]
 
-    def sentence(self, tokens: Sequence[str]) -> list[list[str]]:
-        """Feature lists for each token of one sentence, context window ±2."""
+    def sentence(self, tokens: Sequence[str]) -> list[list[str]] | list[dict[str, float]]:
+        """Feature lists for each token of one sentence, context window ±2.
+
+        With word vectors, each token's features are a dict (name → value,
+        1.0 for the symbolic ones), as python-crfsuite takes weighted features.
+        """
+        feats = self._symbolic(tokens)
+        if not self.use_vectors:
+            return feats
+        dense = [self._dense_views(t) for t in tokens]
+        n = len(tokens)
+        out: list[dict[str, float]] = []
+        for i, fs in enumerate(feats):
+            d = dict.fromkeys(fs, 1.0)
+            d.update(dense[i][0])
+            if self.vector_window:
+                if i >= 1:
+                    d.update(dense[i - 1][1])
+                if i + 1 < n:
+                    d.update(dense[i + 1][2])
+            out.append(d)
+        return out
+
+    def _dense_views(self, word: str) -> tuple[dict[str, float], ...]:
+        """(own, as -1, as +1) weighted vector features of a word; empty when it has no vector."""
+        hit = self._dense.get(word)
+        if hit is not None:
+            return hit
+        norm = normalize(word)
+        rest = stem(norm)[1] if shape(norm) == "ar" else norm
+        keys = (rest, rest[1:]) if rest[:1] in _PREP and len(rest) > 4 else (rest,)
+        vec = next((found for k in keys if (found := self.lexicon.vectors.get(k))), None)
+        if vec is None:
+            views: tuple[dict[str, float], ...] = ({"v=none": 1.0}, {"-1:v=none": 1.0}, {"+1:v=none": 1.0})
+        else:
+            views = tuple({f"{p}v{k}": x for k, x in enumerate(vec)} for p in ("", "-1:", "+1:"))
+        if len(self._dense) >= self.MAX_CACHE:
+            self._dense.clear()
+        self._dense[word] = views
+        return views
+
+    def _symbolic(self, tokens: Sequence[str]) -> list[list[str]]:
         views = [self._views(t) for t in tokens]
         n = len(views)
         out: list[list[str]] = []
@@ -203,6 +265,26 @@ class FeatureExtractor:
                 far += cl_feats[:2]
             else:
                 near.append("c=none")
+        if self.lexicon.triggers:
+            # by the stem, else the whole word with its conjunction off ("والتقى": التقى, not ال + تقى)
+            bare = norm[1:] if norm[:1] in _CONJ else norm
+            trig = self.lexicon.triggers.get(rest) or self.lexicon.triggers.get(bare)
+            if trig:
+                near.append(f"t={trig}")
+                far.append(f"t={trig}")
+        if self.lexicon.names:
+            known = self.lexicon.names.get(rest)
+            if known:
+                n_feats = [f"n={flag}" for flag in known]
+                near += n_feats
+                far += n_feats
+        if self.use_vclusters:
+            vkeys = (rest, rest[1:]) if rest[:1] in _PREP and len(rest) > 4 else (rest,)
+            vids = next((found for k in vkeys if (found := self.lexicon.vclusters.get(k))), None)
+            if vids:
+                v_feats = [f"k{level}={cid}" for level, cid in enumerate(vids)]
+                near += v_feats
+                far += v_feats[:2]
         own += near
         return (
             own,

@@ -1,0 +1,215 @@
+"""Train the BiLSTM-CRF of :mod:`khabar.entities.bilstm` with PyTorch and export it to numpy.
+
+Called by :mod:`khabar.entities.train` (``--bilstm``). Architecture: word
+embedding (word2vec, 100 d, fixed unless ``--bilstm-fine-tune``; 60K words), cluster embedding (32 d,
+the 1,024 PPMI clusters), character CNN (32 d chars, 64 filters of width 3,
+max-pooled over 20 positions), gazetteer/shape/clitic one-hots → dropout 0.5
+→ one BiLSTM layer (128 per direction) → dropout → tag scores → linear-chain
+CRF (transition matrix, no start/end scores). Adam (lr 2e-3, cosine decay),
+batches of 32 sentences of similar length, gradient norm clipped at 5, one
+thread. torch is imported here only; the shipped model needs numpy alone.
+"""
+
+from __future__ import annotations
+
+import logging
+import random
+import time
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from khabar.entities import conll
+from khabar.entities.bilstm import MAX_CHARS, Encoder
+from khabar.entities.features import Lexicon
+
+log = logging.getLogger(__name__)
+
+HIDDEN = 128
+
+
+def build_encoder(
+    lexicon: Lexicon, words: Sequence[str], sents: Sequence[conll.Tagged], vocab: int
+) -> Encoder:
+    """Vocabularies: the ``vocab`` most frequent embedded words, the training characters, all flags."""
+    from khabar.entities.features import normalize
+
+    chars = sorted({c for s in sents for t in s.tokens for c in normalize(t)})
+    flags = sorted({f for fs in lexicon.gazetteer.values() for f in fs})
+    return Encoder(lexicon, ["<pad>", "<unk>", *words[:vocab]], ["<pad>", "<unk>", *chars], flags)
+
+
+def train_bilstm(
+    sents: Sequence[conll.Tagged],
+    encoder: Encoder,
+    vectors: Any,
+    path: Path,
+    *,
+    epochs: int,
+    fine_tune: bool = False,
+    seed: int = 13,
+    dev: Sequence[conll.Tagged] = (),
+) -> dict[str, float]:
+    """Fit the network on ``sents`` and write ``path`` (npz); returns dev F1 by epoch when ``dev`` is given.
+
+    The word2vec embeddings stay fixed unless ``fine_tune``: measured on dev,
+    tuning them lets the training words drift away from the unseen words
+    near them, and the LSTM then does worse on exactly those.
+    ``vectors`` holds the word2vec rows of ``encoder``'s words after the two
+    reserved ids (padding, unknown), in the same order.
+    """
+    import numpy as np
+    import torch
+    from torch import nn
+
+    torch.set_num_threads(1)
+    torch.manual_seed(seed)
+    rnd = random.Random(seed)
+    tags = sorted({t for s in sents for t in s.tags})
+    tag_id = {t: i for i, t in enumerate(tags)}
+    emb = np.zeros((len(encoder.words), vectors.shape[1]), np.float32)
+    emb[2:] = vectors[: len(encoder.words) - 2]
+    emb /= np.linalg.norm(emb, axis=1, keepdims=True) + 1e-6
+    cache: dict[str, tuple[int, int, list[int], list[int]]] = {}
+
+    def batch(group: Sequence[conll.Tagged]) -> tuple[Any, ...]:
+        longest = max(len(s.tokens) for s in group)
+        size = len(group)
+        wid = torch.zeros(size, longest, 2, dtype=torch.long)
+        flags = torch.zeros(size, longest, encoder.dims)
+        chars = torch.zeros(size, longest, MAX_CHARS, dtype=torch.long)
+        gold = torch.zeros(size, longest, dtype=torch.long)
+        mask = torch.zeros(size, longest, dtype=torch.bool)
+        for b, s in enumerate(group):
+            for i, tok in enumerate(s.tokens):
+                enc = cache.get(tok)
+                if enc is None:
+                    enc = cache[tok] = encoder.encode(tok)
+                wid[b, i, 0], wid[b, i, 1] = enc[0], enc[1]
+                flags[b, i, enc[2]] = 1.0
+                chars[b, i, : len(enc[3])] = torch.tensor(enc[3])
+                mask[b, i] = True
+                gold[b, i] = tag_id.get(s.tags[i], tag_id["O"]) if s.tags else 0
+        return wid, flags, chars, mask, gold, torch.tensor([len(s.tokens) for s in group])
+
+    class Net(nn.Module):
+        def __init__(self) -> None:
+            super().__init__()
+            self.word = nn.Embedding.from_pretrained(torch.from_numpy(emb), freeze=not fine_tune)
+            self.cluster = nn.Embedding(1 + 1024, 32)
+            self.char = nn.Embedding(len(encoder.chars), 32, padding_idx=0)
+            self.conv = nn.Conv1d(32, 64, 3, padding=1)
+            self.drop = nn.Dropout(0.5)
+            self.lstm = nn.LSTM(
+                emb.shape[1] + 32 + 64 + encoder.dims, HIDDEN, batch_first=True, bidirectional=True
+            )
+            self.out = nn.Linear(2 * HIDDEN, len(tags))
+            self.trans = nn.Parameter(torch.zeros(len(tags), len(tags)))
+
+        def emissions(self, wid: Any, flags: Any, chars: Any, lengths: Any) -> Any:
+            size, longest, width = chars.shape
+            c = self.char(chars.view(size * longest, width)).transpose(1, 2)
+            c = torch.relu(self.conv(c)).max(2).values.view(size, longest, -1)
+            x = torch.cat([self.word(wid[..., 0]), self.cluster(wid[..., 1]), c, flags], -1)
+            packed = nn.utils.rnn.pack_padded_sequence(
+                self.drop(x), lengths, batch_first=True, enforce_sorted=False
+            )
+            h, _ = self.lstm(packed)
+            h, _ = nn.utils.rnn.pad_packed_sequence(h, batch_first=True, total_length=longest)
+            return self.out(self.drop(h))
+
+        def nll(self, em: Any, gold: Any, mask: Any) -> Any:
+            score = em[:, 0].gather(1, gold[:, :1]).squeeze(1)
+            alpha = em[:, 0]
+            for i in range(1, em.shape[1]):
+                m = mask[:, i]
+                step = (
+                    em[:, i].gather(1, gold[:, i : i + 1]).squeeze(1) + self.trans[gold[:, i - 1], gold[:, i]]
+                )
+                score = score + torch.where(m, step, torch.zeros_like(score))
+                nxt = torch.logsumexp(alpha.unsqueeze(2) + self.trans.unsqueeze(0), 1) + em[:, i]
+                alpha = torch.where(m.unsqueeze(1), nxt, alpha)
+            return (torch.logsumexp(alpha, 1) - score).mean()
+
+    net = Net()
+    opt = torch.optim.Adam([p for p in net.parameters() if p.requires_grad], lr=2e-3)
+    sched = torch.optim.lr_scheduler.CosineAnnealingLR(opt, epochs)
+    order = sorted(range(len(sents)), key=lambda k: len(sents[k].tokens))
+    groups = [[sents[k] for k in order[j : j + 32] if sents[k].tokens] for j in range(0, len(order), 32)]
+    groups = [g for g in groups if g]
+    history: dict[str, float] = {}
+    started = time.perf_counter()
+    for epoch in range(epochs):
+        net.train()
+        rnd.shuffle(groups)
+        total = 0.0
+        for group in groups:
+            wid, flags, chars, mask, gold, lengths = batch(group)
+            loss = net.nll(net.emissions(wid, flags, chars, lengths), gold, mask)
+            opt.zero_grad()
+            loss.backward()
+            nn.utils.clip_grad_norm_(net.parameters(), 5.0)
+            opt.step()
+            total += loss.item()
+        sched.step()
+        log.info("bilstm epoch %d loss %.1f (%.0f s)", epoch, total, time.perf_counter() - started)
+        if dev:
+            _export(net, encoder, tags, path)
+            from khabar.entities.bilstm import load_bilstm
+
+            model = load_bilstm(path, encoder.lexicon)
+            pred = [_viterbi(em, model.w["trans"], tags) for em in model.emissions([s.tokens for s in dev])]
+            f1 = conll.evaluate([s.tags for s in dev], pred)["ALL"].f1
+            history[str(epoch)] = round(f1, 4)
+            log.info("bilstm epoch %d dev F1 %.4f", epoch, f1)
+    _export(net, encoder, tags, path)
+    return history
+
+
+def _viterbi(em: Any, trans: Any, tags: Sequence[str]) -> list[str]:
+    import numpy as np
+
+    best = em[0].copy()
+    back = []
+    for k in range(1, len(em)):
+        scores = best[:, None] + trans
+        back.append(scores.argmax(0))
+        best = scores.max(0) + em[k]
+    path = [int(best.argmax())]
+    for b in reversed(back):
+        path.append(int(b[path[-1]]))
+    return [tags[i] for i in np.array(path[::-1])]
+
+
+def _export(net: Any, encoder: Encoder, tags: Sequence[str], path: Path) -> None:
+    """Write the weights as numpy arrays in the layout :class:`khabar.entities.bilstm.BiLSTM` reads."""
+    import numpy as np
+
+    sd = {k: v.detach().numpy() for k, v in net.state_dict().items()}
+    conv = sd["conv.weight"]  # (filters, chars dim, width)
+    arrays = {
+        "word_emb": sd["word.weight"].astype(np.float16),
+        "cluster_emb": sd["cluster.weight"],
+        "char_emb": sd["char.weight"],
+        "conv": conv.transpose(2, 1, 0).reshape(-1, conv.shape[0]),
+        "conv_b": sd["conv.bias"],
+        "ih": np.concatenate([sd["lstm.weight_ih_l0"].T, sd["lstm.weight_ih_l0_reverse"].T], axis=1),
+        "b": np.concatenate(
+            [
+                sd["lstm.bias_ih_l0"] + sd["lstm.bias_hh_l0"],
+                sd["lstm.bias_ih_l0_reverse"] + sd["lstm.bias_hh_l0_reverse"],
+            ]
+        ),
+        "hh_f": sd["lstm.weight_hh_l0"].T,
+        "hh_b": sd["lstm.weight_hh_l0_reverse"].T,
+        "out": sd["out.weight"].T,
+        "out_b": sd["out.bias"],
+        "trans": sd["trans"],
+        "vocab_words": np.array(list(encoder.words)),
+        "vocab_chars": np.array(list(encoder.chars)),
+        "vocab_flags": np.array(list(encoder.flags)),
+        "tags": np.array(list(tags)),
+    }
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("wb") as fh:
+        np.savez_compressed(fh, **arrays)

@@ -1,0 +1,102 @@
+"""The numpy BiLSTM-CRF: encoding of words, batching independence, marginals, BIO decoding."""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+
+from khabar.entities.bilstm import MAX_CHARS, PROCLITICS, SHAPES, BiLSTM, Encoder
+from khabar.entities.features import Lexicon
+from khabar.entities.tagger import _bio_viterbi
+
+np = pytest.importorskip("numpy")
+
+TAGS = ["B-LOC", "B-PERSON", "I-LOC", "I-PERSON", "O"]
+
+
+def _encoder() -> Encoder:
+    lex = Lexicon(
+        clusters={"ريفلين": ("3", "17", "201"), "اذربيجان": ("2", "9", "88")},
+        gazetteer={"اذربيجان": ("CTRY",), "رؤوفين": ("PER",)},
+    )
+    chars = ["<pad>", "<unk>", *sorted(set("وريفلينالرئيسذبجانؤ"))]
+    return Encoder(lex, ["<pad>", "<unk>", "رئيس", "ريفلين", "اذربيجان"], chars, ["CTRY", "PER"])
+
+
+def test_encode_exact() -> None:
+    enc = _encoder()
+    wid, cid, active, chars = enc.encode("وريفلين")
+    assert (wid, cid) == (3, 202)  # the stem's word id; finest cluster id + 1
+    assert active == [2 + SHAPES.index("ar"), 2 + len(SHAPES) + PROCLITICS.index("و")]
+    assert len(chars) == 7 and all(c > 1 for c in chars)
+    # a bare preposition falls back to the word after it; gazetteer flag first
+    wid, cid, active, _ = enc.encode("لأذربيجان")
+    assert (wid, cid, active[0]) == (4, 89, 0)
+    # unknown word, Latin shape, unknown characters
+    wid, cid, active, chars = enc.encode("Baku")
+    assert (wid, cid) == (1, 0)
+    assert active == [2 + SHAPES.index("lat"), 2 + len(SHAPES) + PROCLITICS.index("")]
+    assert chars == [1, 1, 1, 1]
+    assert len(enc.encode("ا" * 30)[3]) == MAX_CHARS
+
+
+def _model(seed: int = 3) -> BiLSTM:
+    enc = _encoder()
+    rng = np.random.default_rng(seed)
+    hid, dims = 4, 100 + 32 + 64 + enc.dims
+
+    def r(*shape: int) -> object:
+        return rng.normal(0, 0.3, shape).astype(np.float32)
+
+    weights = {
+        "word_emb": r(len(enc.words), 100),
+        "cluster_emb": r(1025, 32),
+        "char_emb": np.vstack([np.zeros((1, 32), np.float32), r(len(enc.chars) - 1, 32)]),
+        "conv": r(3 * 32, 64),
+        "conv_b": r(64),
+        "ih": r(dims, 8 * hid),
+        "b": r(8 * hid),
+        "hh_f": r(hid, 4 * hid),
+        "hh_b": r(hid, 4 * hid),
+        "out": r(2 * hid, len(TAGS)),
+        "out_b": r(len(TAGS)),
+        "trans": r(len(TAGS), len(TAGS)),
+    }
+    return BiLSTM(weights, enc, TAGS)
+
+
+def test_batching_does_not_change_scores() -> None:
+    model = _model()
+    short = ["قال", "ريفلين"]
+    long = ["وأكد", "الرئيس", "رؤوفين", "ريفلين", "في", "أذربيجان", "."]
+    together = model.emissions([long, [], short])
+    assert together[1].shape == (0, len(TAGS))
+    fresh = _model()
+    np.testing.assert_allclose(together[2], fresh.emissions([short])[0], atol=1e-5)
+    np.testing.assert_allclose(together[0], fresh.emissions([long])[0], atol=1e-5)
+
+
+def test_marginals_are_distributions() -> None:
+    probs = _model().marginals([["وأكد", "الرئيس", "ريفلين", "."]])[0]
+    assert probs.shape == (4, len(TAGS))
+    np.testing.assert_allclose(probs.sum(axis=1), np.ones(4), atol=1e-5)
+
+
+def test_bio_viterbi_only_well_formed() -> None:
+    # I-PERSON scores highest everywhere, but may not start a name or follow a LOC
+    scores = np.log(
+        np.array(
+            [
+                [0.1, 0.3, 0.05, 0.5, 0.05],
+                [0.6, 0.1, 0.05, 0.2, 0.05],
+                [0.05, 0.05, 0.05, 0.8, 0.05],
+            ]
+        )
+    )
+    path = [TAGS[k] for k in _bio_viterbi(np, scores, TAGS)]
+    assert path[0] != "I-PERSON"
+    for prev, cur in itertools.pairwise(path):
+        if cur.startswith("I-"):
+            assert prev[2:] == cur[2:]
+    assert path == ["B-PERSON", "I-PERSON", "I-PERSON"]
