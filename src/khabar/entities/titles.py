@@ -296,7 +296,7 @@ def _fits_in_role(w: Word, prev: Word) -> bool:
 def role_before(words: Sequence[Word], j: int, text: str) -> Role | None:
     """The appositive title phrase that ends right before the name at ``words[j]``.
 
-    "قال مستشار نائبة رئيس أذربيجان أيلتشين ..." → "مستشار نائبة رئيس أذربيجان";
+    "صرّح مستشار نائبة رئيس كازاخستان نور بيك ..." → "مستشار نائبة رئيس كازاخستان";
     a comma between title and name is an apposition ("نظيره الأرميني، أرمان").
     Honorifics at the end are not part of the role ("ولي العهد الأمير محمد" →
     "ولي العهد"); a role of honorifics only is none.
