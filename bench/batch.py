@@ -58,36 +58,6 @@ def _cpu_times() -> tuple[int, int]:
     return sum(fields) - idle, sum(fields)
 
 
-def working_stages() -> tuple[str, ...]:
-    """Every pipeline stage that runs today (module present, model built), in order."""
-    import importlib.util
-
-    from khabar.errors import KhabarError
-    from khabar.model import Article
-    from khabar.options import Options
-    from khabar.pipeline import STAGES, process
-
-    title = "وزير الخارجية يلتقي نظيره الأردني في الرياض"
-    body = "التقى وزير الخارجية السعودي الأمير فيصل بن فرحان اليوم الثلاثاء نظيره الأردني أيمن الصفدي."
-    article = Article(
-        id="probe", title=title, paragraphs=(body,), text=f"{title}\n\n{body}", published="2020-10-06"
-    )
-    chosen: list[str] = []
-    assigned: set[str] = set()
-    for stage in STAGES:
-        if importlib.util.find_spec(stage.target.partition(":")[0]) is None:
-            continue
-        if not set(stage.requires) <= assigned:
-            continue
-        try:
-            process(article, Options(stages=(*chosen, stage.name)))
-        except (KhabarError, ImportError):
-            continue
-        chosen.append(stage.name)
-        assigned.update(stage.assigns)
-    return tuple(chosen)
-
-
 def snapshot_code(folder: Path) -> Path:
     """Run a copy of ``src/khabar`` taken now, in this process and every worker.
 
@@ -206,13 +176,15 @@ def main(argv: list[str] | None = None) -> int:
         "--max-spark-overhead", type=float, help="exit 1 if Spark job time exceeds local by more (0.2 = 20%%)"
     )
     args = parser.parse_args(argv)
+    from khabar.pipeline import STAGE_NAMES
+
     n = 300 if args.quick else args.articles
     chunk = min(args.chunk, 50) if args.quick else args.chunk
 
     runs: list[dict[str, Any]] = []
     with tempfile.TemporaryDirectory(prefix="khabar-bench-batch-") as tmp:
         snapshot_code(Path(tmp))
-        stages = tuple(s for s in args.stages.split(",") if s) if args.stages else working_stages()
+        stages = tuple(s for s in args.stages.split(",") if s) if args.stages else STAGE_NAMES
         data = make_input(n, Path(tmp))
         best: dict[tuple[str, int], dict[str, Any]] = {}
         outs: dict[tuple[str, int], Path] = {}
