@@ -37,6 +37,8 @@ from khabar.quotes.venue import venue_at, venue_text
 
 log = logging.getLogger(__name__)
 
+MAX_OPEN = 16
+
 
 def annotate(analysis: Analysis, options: Options) -> Analysis:
     """Fill ``analysis.quotes`` (see the module docstring)."""
@@ -72,9 +74,16 @@ def _from_cues(doc: QuoteDoc, hits: list[CueHit]) -> list[Record]:
     ]
     events.sort(key=lambda e: e[0])
     records: list[Record] = []
+    # Content ends only ever move left, so a record that ends before one event
+    # ends before every later one: keep the open ones apart. Real reporting nests
+    # a few levels deep; a scraped page that lost its full stops can chain
+    # thousands of cues into one sentence, so only the innermost MAX_OPEN stay
+    # open (linear, not quadratic, in paragraph length).
+    live: list[Record] = []
     for i, event in events:
         pos = doc.tokens[i].start
-        stack = sorted((r for r in records if r.contains(pos)), key=lambda r: r.start)
+        live = [r for r in live[-MAX_OPEN:] if r.end > pos]
+        stack = sorted((r for r in live if r.start <= pos), key=lambda r: r.start)
         if isinstance(event, CueHit):
             rec = _cue_record(doc, event, stack, records)
         else:
@@ -90,6 +99,7 @@ def _from_cues(doc: QuoteDoc, hits: list[CueHit]) -> list[Record]:
                         r.reported_by = rec.speaker
         if rec is not None:
             records.append(rec)
+            live.append(rec)
     return records
 
 

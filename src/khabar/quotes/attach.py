@@ -205,7 +205,8 @@ def _repeated_subject(doc: QuoteDoc, i: int, key: str) -> tuple[int, int] | None
     for k in range(i - 1, s0 - 1, -1):
         if any(f.lemma.key == key for f in lookup(doc.tokens[k].text)):
             j = k + 1
-            while j < i and doc.is_word(j) and doc.norms[j] not in lexicon().adjunct_starts:
+            lex = lexicon()
+            while j < i and doc.is_word(j) and doc.norms[j] not in lex.adjunct_starts and doc.norms[j] not in lex.complementizers:
                 j += 1
             return (k + 1, j) if j > k + 1 else None
     return None

@@ -17,6 +17,8 @@ The content of a quote starts at its complement (found by
 
 from __future__ import annotations
 
+import bisect
+
 from khabar.quotes.direct import DirectSpan
 from khabar.quotes.doc import QuoteDoc
 from khabar.quotes.indirect import CueHit
@@ -70,19 +72,29 @@ def chained_end(doc: QuoteDoc, first: DirectSpan) -> int:
 
 def _reported_clause_end(doc: QuoteDoc, start: int, end: int) -> int:
     """Reported content stops before a contrast or gloss the writer adds after a
-    comma ("…، لكن كليهما لم يجد آذاناً صاغية", "…، وذلك في رده على")."""
+    comma ("…، لكن كليهما لم يجد آذاناً صاغية", "…، وذلك في رده على").
+
+    The stopping tokens of the whole article are found in one pass and each cue
+    looks up the first one after its content start, so a paragraph of thousands
+    of cues (a scraped page that lost its full stops) stays linear."""
+    if doc.clause_stops is None:
+        doc.clause_stops = _clause_stops(doc)
     i = doc.token_at(start)
     stop = doc.token_at(end)
-    inside = [(d.open, d.outer_end) for d in doc.direct]
-    for k in range(i + 1, stop):
-        pos = doc.tokens[k].start
-        if any(a <= pos < b for a, b in inside):
-            continue
-        if doc.is_comma(k - 1) and doc.norms[k] in _CONTRAST:
-            return doc.tokens[k - 1].start
-        if doc.is_comma(k - 1) and _writer_aside(doc, k):
-            return doc.tokens[k - 1].start
+    n = bisect.bisect_right(doc.clause_stops, i)
+    if n < len(doc.clause_stops) and doc.clause_stops[n] < stop:
+        return doc.tokens[doc.clause_stops[n] - 1].start
     return end
+
+
+def _clause_stops(doc: QuoteDoc) -> list[int]:
+    """Tokens (outside quotations) that open a contrast or a writer's gloss after a comma."""
+    quoted = doc.quoted
+    return [
+        k
+        for k in range(1, len(doc))
+        if not quoted[k] and doc.is_comma(k - 1) and (doc.norms[k] in _CONTRAST or _writer_aside(doc, k))
+    ]
 
 
 def _writer_aside(doc: QuoteDoc, k: int) -> bool:

@@ -18,6 +18,8 @@ from khabar.quotes.record import Record
 from khabar.quotes.speakers import agrees, resolve_phrase, source_head
 from khabar.quotes.venue import venue_at
 
+LOOKBACK = 64
+
 
 def antecedent(
     doc: QuoteDoc, rec: Record, participle: bool, records: list[Record]
@@ -27,7 +29,9 @@ def antecedent(
     gender was never shown is taken only when no other agrees)."""
     pos = rec.anchor
     sentence = doc.sentence_of(pos)
-    earlier = [r for r in records if r.anchor < pos and r.speaker is not None]
+    # the speaker continued is one of the last few quoted: looking further back
+    # than LOOKBACK quotes would only make a page of thousands of cues quadratic
+    earlier = [r for r in records[-LOOKBACK:] if r.anchor < pos and r.speaker is not None]
     if participle:
         for strict in (True, False):
             for r in reversed(earlier):

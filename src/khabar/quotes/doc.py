@@ -87,6 +87,9 @@ class QuoteDoc:
         self._sent_starts = [s.start for s in self.sentences]
         self.direct: tuple[DirectSpan, ...] = tuple(self._clip(d) for d in find_direct_spans(self.text))
         self._open_at = {d.open: d for d in self.direct}
+        # tokens where a writer's contrast or gloss ends reported content, filled
+        # once per article by khabar.quotes.content (one pass instead of one per cue)
+        self.clause_stops: list[int] | None = None
 
     def _clip(self, d: DirectSpan) -> DirectSpan:
         """An unclosed quotation within one paragraph is taken to end with its
@@ -126,6 +129,15 @@ class QuoteDoc:
     def direct_opening(self, i: int) -> DirectSpan | None:
         """The quotation that opens at token ``i`` (a quote mark), if any."""
         return self._open_at.get(self.tokens[i].start)
+
+    @cached_property
+    def quoted(self) -> list[bool]:
+        """For each token, whether it lies inside a quotation (between its marks)."""
+        flags = [False] * len(self.tokens)
+        for d in self.direct:
+            for k in range(self.token_at(d.open), self.token_at(d.outer_end)):
+                flags[k] = True
+        return flags
 
     def span_text(self, start: int, end: int) -> str:
         return self.text[start:end]

@@ -1,0 +1,36 @@
+"""Where reported content ends (khabar.quotes.content), including on pages that lost their full stops."""
+
+from __future__ import annotations
+
+from .helpers import article, brief, quotes
+
+TITLE = "أخبار البلدية"
+STATEMENT = "وقال المتحدث باسم البلدية إن الطريق سيفتح قريبا، لكن الأمطار أخرت العمل، وأضاف أن الجسر سيكتمل في الصيف، "
+
+
+def test_contrast_after_comma_ends_the_content() -> None:
+    found = quotes(article(TITLE, STATEMENT.rstrip("، ") + "."))
+    assert [brief(q) for q in found] == [
+        ("indirect", "وقال", "المتحدث باسم البلدية", "الطريق سيفتح قريبا"),
+        ("indirect", "وأضاف", "المتحدث باسم البلدية", "الجسر سيكتمل في الصيف"),
+    ]
+
+
+def test_paragraph_of_a_thousand_statements_without_full_stops() -> None:
+    """A scraped page whose full stops were lost makes one sentence of 100 KB:
+    every statement is still found with its own bounds and speaker (this took
+    minutes when each cue rescanned the paragraph to its end)."""
+    repeats = 1000
+    a = article(TITLE, STATEMENT * repeats)
+    text = a.article.text
+    found = quotes(a)
+    assert len(text) > 100_000
+    assert len(found) == 2 * repeats
+    assert {brief(q) for q in found} == {
+        ("indirect", "وقال", "المتحدث باسم البلدية", "الطريق سيفتح قريبا"),
+        ("indirect", "وأضاف", "المتحدث باسم البلدية", "الجسر سيكتمل في الصيف"),
+    }
+    last = found[-1]
+    assert last.content.start == text.rindex("الجسر سيكتمل")
+    assert last.content.end == len(text) - len("، ")
+    assert last.speaker is not None and last.speaker.start == text.rindex("المتحدث باسم البلدية")
