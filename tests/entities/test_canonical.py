@@ -130,6 +130,38 @@ def test_tagger_corrections_and_country_as_adjective() -> None:
     assert (president.role, forms(president)) == ("الرئيس المصري", [("الرئيس المصري", "title")])
 
 
+def test_headline_title_joins_the_minister_whose_role_it_shortens() -> None:
+    a = run(
+        "وزير الصحة الأردني: لا إصابات جديدة بالحمى",
+        [
+            "قال وزير الصحة والسكان الأردني سليم العمري إن الفحوص جاءت سلبية.",
+            "وأضاف العمري أن الوزارة ستواصل المراقبة.",
+        ],
+        [("سليم العمري", "PERSON"), ("العمري", "PERSON")],
+    )
+    minister = entity(a, "سليم العمري")
+    assert forms(minister) == [
+        ("وزير الصحة الأردني", "title"),
+        ("سليم العمري", "name"),
+        ("العمري", "name"),
+    ]
+    assert minister.role == "وزير الصحة والسكان الأردني"
+    assert [e.canonical for e in a.entities or () if e.type == "PERSON"] == ["سليم العمري"]
+
+
+def test_a_shortened_title_that_fits_two_people_stays_apart() -> None:
+    a = run(
+        "وزير الطاقة: الأسعار مستقرة",
+        [
+            "اجتمع وزير الطاقة والمياه سليم العمري مع وزير الطاقة والتعدين كريم العلي في عمان.",
+        ],
+        [("سليم العمري", "PERSON"), ("كريم العلي", "PERSON"), ("عمان", "LOC")],
+    )
+    assert forms(entity(a, "سليم العمري")) == [("سليم العمري", "name")]
+    assert forms(entity(a, "كريم العلي")) == [("كريم العلي", "name")]
+    assert forms(entity(a, "وزير الطاقة")) == [("وزير الطاقة", "title")]
+
+
 def test_nisba_mentions_exclude_clitics() -> None:
     a = run(
         "مقتل جنديين", ["وقال متحدث إن الجنديين قتلا برصاص القوات الإسرائيلية والمستوطنين الإسرائيليين."], []

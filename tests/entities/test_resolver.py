@@ -9,6 +9,7 @@ from khabar.entities.resolver import (
     compatible,
     name_matches,
     name_tokens,
+    narrower_office,
     org_matches,
     same_office,
 )
@@ -91,6 +92,43 @@ def test_choose_the_most_recent_compatible_entity() -> None:
     saudi = title("الوزير السعودي", "وزير", country="SA")
     assert choose_antecedent(saudi, [first, second]) == first
     assert choose_antecedent(title("السفير", "سفير"), [first, second]) is None
+
+
+ENERGY = Office(n("وزير"), ("طاقة",))
+ENERGY_WATER = Office(n("وزير"), ("طاقة", "مياه"))
+ENERGY_MINING = Office(n("وزير"), ("طاقة", "تعدين"))
+
+
+def test_a_shortened_title_is_a_narrower_office() -> None:
+    assert narrower_office(ENERGY, ENERGY_WATER)  # "وزير الطاقة" for "وزير الطاقة والمياه"
+    assert not narrower_office(ENERGY_WATER, ENERGY)  # not the other way round
+    assert not narrower_office(ENERGY, ENERGY)  # equal offices are same_office's business
+    assert not narrower_office(Office(n("وزير")), ENERGY)  # a bare title is same_office's too
+    assert not narrower_office(ENERGY, Office(n("سفير"), ("طاقة", "مياه")))
+    # "رئيس الوزراء" shortens "رئيس مجلس الوزراء" (its words in order, one skipped)
+    assert narrower_office(PM, Office(n("رئيس"), (n("مجلس"), n("وزراء")), frozenset({"distinct"})))
+    # "نائب الرئيس" (the vice-president) is not "نائب رئيس الوزراء"
+    vice_president = Office(n("نائب"), (n("رئيس"),))
+    assert not narrower_office(vice_president, Office(n("نائب"), (n("رئيس"), n("وزراء"))))
+    deputy_pm = Office(n("نائب"), (n("رئيس"), n("وزراء")))
+    assert narrower_office(deputy_pm, Office(n("نائب"), (n("رئيس"), n("مجلس"), n("وزراء"))))
+
+
+def test_a_shortened_title_refers_only_to_a_unique_entity() -> None:
+    lebanese = person(0, offices=(ENERGY_WATER,), country="LB", last=100)
+    jordanian = person(1, offices=(ENERGY_MINING,), country="JO", last=200)
+    ref = title("وزير الطاقة اللبناني", "وزير", country="LB", complement=("طاقة",))
+    assert not compatible(ref, lebanese)
+    assert compatible(ref, lebanese, narrower=True)
+    assert not compatible(ref, jordanian, narrower=True)  # the nationality contradicts
+    assert choose_antecedent(ref, [lebanese, jordanian]) == lebanese
+    # Without a nationality both ministers fit: ambiguous, neither is chosen.
+    bare = title("وزير الطاقة", "وزير", complement=("طاقة",))
+    assert choose_antecedent(bare, [lebanese, jordanian]) is None
+    assert choose_antecedent(bare, [lebanese]) == lebanese
+    # An exact office still wins by recency over a shortened one.
+    energy = person(2, offices=(ENERGY,), country="LB", last=50)
+    assert choose_antecedent(ref, [lebanese, energy]) == energy
 
 
 def test_organization_names() -> None:

@@ -62,9 +62,10 @@ def annotate(analysis: Analysis, options: Options) -> Analysis:
     if len(kept) != len(names):
         names = kept
         words = references.build_words(tokens, names, text)
-    resolver = Resolver()
+    refs = references.items(words, names, text, sentence, len(analysis.article.title))
+    resolver = Resolver(refs)
     cluster_of: dict[Mention, Cluster] = {}
-    for item in references.items(words, names, text, sentence, len(analysis.article.title)):
+    for item in refs:
         kind, type_ = item.mention.kind, item.mention.type
         if kind == "title":
             cluster_of[item.mention] = resolver.add_title(item)

@@ -193,12 +193,51 @@ def same_office(ref: Office, office: Office) -> bool:
     return not office.complement
 
 
-def compatible(ref: Role, entity: EntityState, *, subject: EntityState | None = None) -> bool:
+def narrower_office(ref: Office, office: Office) -> bool:
+    """Is ``ref`` a shortened form of ``office``: same head, its complement words in order
+    among the office's?
+
+    Headlines and later references shorten a full title: "وزير الطاقة" for
+    "وزير الطاقة والمياه", "رئيس الوزراء" for "رئيس مجلس الوزراء". A title word in
+    the complement whose bare form is an office of its own must end both or
+    neither: "نائب الرئيس" (vice-president) is not "نائب رئيس الوزراء". Weaker
+    evidence than :func:`same_office`, so the resolver takes it only when one
+    entity fits (:func:`choose_antecedent`).
+    """
+    if ref.generic or office.generic or ref.head != office.head:
+        return False
+    short, long_ = ref.complement, office.complement
+    if not short or len(short) >= len(long_):
+        return False
+    k = 0
+    for i, word in enumerate(short):
+        while k < len(long_) and long_[k] != word:
+            k += 1
+        if k == len(long_):
+            return False
+        last_short, last_long = i == len(short) - 1, k == len(long_) - 1
+        if last_short != last_long and _is_distinct_title(word):
+            return False
+        k += 1
+    return True
+
+
+@cache
+def _is_distinct_title(word: str) -> bool:
+    hit = title_at([word], 0)
+    return hit is not None and "distinct" in hit.entry.flags
+
+
+def compatible(
+    ref: Role, entity: EntityState, *, subject: EntityState | None = None, narrower: bool = False
+) -> bool:
     """May the title phrase ``ref`` refer to ``entity``?
 
     Persons only; the office must fit (for a counterpart, the subject's
     office); the nationality must not contradict (a counterpart needs one and
     it must match); the gender must not contradict where both are known.
+    With ``narrower``, the title may also be a shortened form of the office
+    (:func:`narrower_office`).
     """
     if entity.type != "PERSON":
         return False
@@ -215,16 +254,23 @@ def compatible(ref: Role, entity: EntityState, *, subject: EntityState | None = 
     if ref.gender and entity.gender and ref.gender != entity.gender:
         return False
     ref_office = office_of(ref)
-    return any(same_office(ref_office, o) for o in entity.offices)
+    return any(
+        same_office(ref_office, o) or (narrower and narrower_office(ref_office, o)) for o in entity.offices
+    )
 
 
 def choose_antecedent(
     ref: Role, entities: Sequence[EntityState], *, subject: EntityState | None = None
 ) -> EntityState | None:
-    """The entity ``ref`` refers to: compatible, agreeing on nationality if it has one, most recent."""
+    """The entity ``ref`` refers to: compatible, agreeing on nationality if it has one, most recent.
+
+    Failing that, the one entity whose office ``ref`` shortens ("وزير الطاقة
+    اللبناني" for "وزير الطاقة والمياه اللبناني"); if two fit, neither is chosen.
+    """
     cands = [e for e in entities if compatible(ref, e, subject=subject)]
     if not cands:
-        return None
+        loose = [e for e in entities if compatible(ref, e, subject=subject, narrower=True)]
+        return loose[0] if len(loose) == 1 else None
     return max(cands, key=lambda e: (ref.country is not None and e.country == ref.country, e.last))
 
 
@@ -250,9 +296,16 @@ def _subject(clusters: Sequence[Cluster], sentence: int, before: int) -> Cluster
 class Resolver:
     """Groups items (fed in text order) into clusters."""
 
-    def __init__(self) -> None:
+    def __init__(self, items: Sequence[Item] = ()) -> None:
+        """``items``: the whole document's references, if known, so that a title read
+        before any name (a headline) can tell whether later names make it ambiguous."""
         self.clusters: list[Cluster] = []
         self._by_key: dict[tuple[str, str], Cluster] = {}
+        self._named_roles = [
+            (name_tokens(it.mention.text), it.roles)
+            for it in items
+            if it.mention.kind == "name" and it.mention.type == "PERSON" and it.roles
+        ]
 
     def _new(self, type_: str, key: str | None = None) -> Cluster:
         c = Cluster(index=len(self.clusters), type=type_, key=key)
@@ -352,8 +405,14 @@ class Resolver:
         return target
 
     def _title_only_for(self, item: Item) -> Cluster | None:
-        """The unnamed entity (opened by a title phrase) that a named person's roles fit, most recent."""
+        """The unnamed entity (opened by a title phrase) that a named person's roles fit, most recent.
+
+        Failing that, the one unnamed entity whose title shortens the person's role
+        (the headline's "وزير الطاقة اللبناني" for "وزير الطاقة والمياه اللبناني
+        نزار عبد الساتر"); two such entities are ambiguous and neither is taken.
+        """
         best: Cluster | None = None
+        loose: list[Cluster] = []
         for c in self.clusters:
             if c.type != "PERSON" or c.names or not c.items:
                 continue
@@ -364,10 +423,31 @@ class Resolver:
                     continue
                 if role.gender and c.gender and role.gender != c.gender:
                     continue
-                fits = any(same_office(o, mine) for o in c.offices for mine in _offices(role))
-                if fits and (best is None or c.state().last > best.state().last):
-                    best = c
+                mine = _offices(role)
+                if any(same_office(o, m) for o in c.offices for m in mine):
+                    if best is None or c.state().last > best.state().last:
+                        best = c
+                elif c not in loose and any(narrower_office(o, m) for o in c.offices for m in mine):
+                    loose.append(c)
+        if best is None and len(loose) == 1 and self._one_holder(loose[0]):
+            return loose[0]
         return best
+
+    def _one_holder(self, c: Cluster) -> bool:
+        """Do the document's named persons whose roles ``c``'s title shortens all name one person?
+
+        "وزير الطاقة" in a headline over "وزير الطاقة والمياه سليم العمري" and "وزير
+        الطاقة والتعدين كريم العلي" could be either: it joins neither.
+        """
+        holders: list[tuple[str, ...]] = []
+        for tokens, roles in self._named_roles:
+            fits = any(
+                narrower_office(o, m) for role in roles if not role.counterpart for o in c.offices
+                for m in _offices(role)
+            )  # fmt: skip
+            if fits and not any(name_matches(tokens, EntityState(0, "PERSON", names=(h,))) for h in holders):
+                holders.append(tokens)
+        return len(holders) <= 1
 
     def add_title(self, item: Item) -> Cluster:
         """A title phrase standing for a person ("الرئيس الأرميني", "نظيره الإسرائيلي")."""
