@@ -110,3 +110,30 @@ def test_needs_the_text_layer() -> None:
 
 def test_empty_article() -> None:
     assert detect.annotate(_analysis(""), Options()).mentions == ()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "clitics"),
+    [
+        ("ونقلت وول ستريت جورنال عن مسؤولين", {"وول": 0}),  # the name's own و
+        ("وأكدت ووول ستريت جورنال أن", {"ووول": 1}),  # و + the name
+        ("وقال ريفلين وواشنطن ترحب", {"وقال": 1, "ريفلين": 0, "وواشنطن": 1}),
+        ("ووهران مدينة ساحلية", {"ووهران": 1}),
+        ("وتأهلت بنما إلى النهائي", {"بنما": 0}),  # not ب + "نما"
+    ],
+)
+def test_a_known_name_keeps_its_first_letter(sentence: str, clitics: dict[str, int]) -> None:
+    from khabar.text.tokenize import tokenize
+
+    toks = list(tokenize(sentence))
+    got = {t.text: detect._clitic_length(t.text, toks[k:]) for k, t in enumerate(toks) if t.text in clitics}
+    assert got == clitics
+
+
+def test_known_name_words() -> None:
+    from khabar.entities.places import known_name_words
+
+    assert known_name_words(["وول", "ستريت", "جورنال", "أن"]) == 3
+    assert known_name_words(["ول", "ستريت", "جورنال"]) == 0
+    assert known_name_words(["الأمم", "المتحدة", "إن"]) == 2
+    assert known_name_words([]) == 0

@@ -21,6 +21,7 @@ import dataclasses
 import logging
 from collections.abc import Sequence
 
+from khabar.entities import places
 from khabar.entities.conll import spans
 from khabar.entities.tagger import load_tagger
 from khabar.errors import ExtractionError
@@ -47,7 +48,7 @@ def detect(text: str, tokens: Sequence[Token], sentences: Sequence[Sentence]) ->
     out: list[Mention] = []
     for group, tags, probs in zip(groups, all_tags, all_probs, strict=True):
         for first, last, typ in spans(tags):
-            mention = _mention(text, group[first:last], typ, probs[first:last])
+            mention = _mention(text, group[first:last], typ, probs[first:last], group[first : last + 8])
             if mention is not None:
                 out.append(mention)
     return out
@@ -84,14 +85,33 @@ def _by_sentence(tokens: Sequence[Token], sentences: Sequence[Sentence]) -> list
     return groups
 
 
-def _mention(text: str, toks: Sequence[Token], typ: str, probs: Sequence[float]) -> Mention | None:
+def _mention(
+    text: str, toks: Sequence[Token], typ: str, probs: Sequence[float], ahead: Sequence[Token]
+) -> Mention | None:
+    """The chunk ``toks`` as a mention; ``ahead`` is the chunk and the words after it."""
     first = toks[0]
     start = first.start
     if first.kind == "arabic":
-        start += mention_start(first.text)
+        start += _clitic_length(first.text, ahead)
     end = toks[-1].end
     if start >= end:
         log.debug("dropped an empty mention at %d", first.start)
         return None
     score = round(sum(probs) / len(probs), 4)
     return Mention(start=start, end=end, text=text[start:end], type=typ, kind="name", score=score)
+
+
+def _clitic_length(word: str, ahead: Sequence[Token]) -> int:
+    """Clitic letters before the mention in its first word, none if the word starts a listed name.
+
+    The segmenter decides per word type, so the و of "وول ستريت جورنال" reads as
+    the conjunction; when the words from the unstripped first word on spell a
+    known name (and the stripped ones do not), the letter belongs to the name.
+    """
+    n = mention_start(word)
+    if n == 0:
+        return 0
+    words = [t.text for t in ahead]
+    if places.known_name_words(words) and not places.known_name_words([word[n:], *words[1:]]):
+        return 0
+    return n

@@ -292,6 +292,34 @@ def org_named(text: str) -> KnownOrg | None:
     return _orgs().get(key(text))
 
 
+@cache
+def _known_names() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Every listed name (countries, regions, cities, organizations) as look-up-key words,
+    indexed by its first word, longest first."""
+    names: set[str] = set(_country_index()) | set(_places()) | set(_cities()) | set(_orgs())
+    index: dict[str, list[tuple[str, ...]]] = {}
+    for name in names:
+        words = tuple(name.split())
+        if words:
+            index.setdefault(words[0], []).append(words)
+    return {first: tuple(sorted(ws, key=len, reverse=True)) for first, ws in index.items()}
+
+
+def known_name_words(words: list[str]) -> int:
+    """Words of ``words`` (surface, in order) that spell a listed name from the first one on, or 0.
+
+    ``known_name_words(["وول", "ستريت", "جورنال", "أن"]) == 3``: the و of "وول" is
+    the name's own letter, not the conjunction.
+    """
+    if not words:
+        return 0
+    keys = [key(w) for w in words[:8]]
+    for cand in _known_names().get(keys[0], ()):
+        if tuple(keys[: len(cand)]) == cand:
+            return len(cand)
+    return 0
+
+
 _ARABIC_NAME = re.compile(r"^[\u0621-\u064a ]{3,}$")
 
 
