@@ -53,3 +53,13 @@ def test_quote_over_paragraphs_closed_in_the_next() -> None:
 def test_single_quotes_only_next_to_arabic() -> None:
     text = "O'Neil wrote it, وقال المعلق 'هذا هدف رائع' بعد المباراة"
     assert contents(text) == [("هذا هدف رائع", True, 1)]
+
+
+def test_short_quotation_inside_one_with_the_same_mark() -> None:
+    text = 'وأضاف: "لم نحصل على الحد الأدنى لـ"4000" ريال منذ عامين، ونطالب بحل عاجل". وتابع "نحن صابرون"و"ننتظر"'
+    assert contents(text) == [
+        ('لم نحصل على الحد الأدنى لـ"4000" ريال منذ عامين، ونطالب بحل عاجل', True, 1),
+        ("4000", True, 1),
+        ("نحن صابرون", True, 1),
+        ("ننتظر", True, 1),
+    ]

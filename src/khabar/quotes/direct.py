@@ -31,6 +31,7 @@ _DOUBLE = frozenset('"“”„‟')
 _SINGLE = frozenset("'‘’‛")
 _TRAILING = " \t\r\n.،,؛;:"
 _WORD = re.compile(r"\w+")
+_MAX_INNER_WORDS = 5
 _ARABIC = re.compile(r"[\u0600-\u06ff\u0750-\u077f]")
 
 
@@ -181,6 +182,12 @@ def _pair_marks(text: str, paras: list[tuple[int, int]], chars: frozenset[str], 
                     spans.append(span)
                 carry = None
             carry_paras = 1
+        if not single:
+            inner, marks = _nested_pairs(text, marks, ps, pe)
+            for a, b in inner:
+                span = _make(text, a, b, b, 1)
+                if span:
+                    spans.append(span)
         unpaired: int | None = None
         if len(marks) % 2 == 1:
             unpaired = marks[-1] if _reads_as_opener(text, marks[-1], ps, pe) else None
@@ -200,6 +207,35 @@ def _pair_marks(text: str, paras: list[tuple[int, int]], chars: frozenset[str], 
         if span:
             spans.append(span)
     return spans
+
+
+def _nested_pairs(text: str, marks: list[int], ps: int, pe: int) -> tuple[list[tuple[int, int]], list[int]]:
+    """Short quotations inside an open one, written with the same mark:
+    '"… كحد أدنى لـ"3000" ريال، ولا …"'. Read left to right, a mark where a
+    quotation is already open and a word follows cannot close it: with a closer
+    a few words on and an outer closer after that, the two make an inner pair.
+    Returns the inner pairs and the marks left to pair as usual."""
+    inner: list[tuple[int, int]] = []
+    rest: list[int] = []
+    is_open = False
+    k = 0
+    while k < len(marks):
+        p = marks[k]
+        if (
+            is_open
+            and k + 2 < len(marks)
+            and p + 1 < pe
+            and _is_word_char(text[p + 1])
+            and _reads_as_closer(text, marks[k + 1], ps, pe)
+            and len(_WORD.findall(text[p : marks[k + 1]])) <= _MAX_INNER_WORDS
+        ):
+            inner.append((p, marks[k + 1]))
+            k += 2
+            continue
+        rest.append(p)
+        is_open = not is_open
+        k += 1
+    return inner, rest
 
 
 def find_direct_spans(text: str) -> tuple[DirectSpan, ...]:
