@@ -282,3 +282,27 @@ def test_broadcaster_named_by_its_country() -> None:
         ("الإذاعة الإسرائيلية العامة", "ORG", 6),
         ("التلفزيون السوري الرسمي", "ORG", 62),
     ]
+
+
+def test_currencies_are_units_not_entities() -> None:
+    from khabar.model import Quantity
+    from khabar.text.tokenize import tokenize
+
+    text = "بلغت الكلفة 300 مليون دولار، وتراجعت الليرة اللبنانية أمام اليورو، وفاز الريال على برشلونة."
+    tagged = [
+        Mention(22, 27, "دولار", "ORG"),  # inside the amount: the unit, whatever its type
+        Mention(37, 53, "الليرة اللبنانية", "MISC"),
+        Mention(59, 65, "اليورو", "MISC"),
+        Mention(72, 78, "الريال", "ORG"),  # the football club
+        Mention(83, 90, "برشلونة", "ORG"),
+    ]
+    assert [text[m.start : m.end] for m in tagged] == [m.text for m in tagged]
+    amount = Quantity(12, 27, "300 مليون دولار", 300_000_000.0, "USD")
+    fixed = corrections.correct_types(tagged, tokenize(text), text, [amount])
+    assert [(m.text, m.type) for m in fixed] == [("الريال", "ORG"), ("برشلونة", "ORG")]
+    a = run("تراجع الدولار", ["وتراجعت الليرة التركية أمام الدولار الأمريكي."],
+            [("الدولار", "MISC"), ("الليرة التركية", "MISC"), ("الدولار الأمريكي", "MISC")])  # fmt: skip
+    assert {(e.canonical, e.type) for e in a.entities or ()} == {
+        ("تركيا", "LOC"),
+        ("الولايات المتحدة", "LOC"),
+    }

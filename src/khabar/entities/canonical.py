@@ -50,7 +50,9 @@ def annotate(analysis: Analysis, options: Options) -> Analysis:
     """Fill ``analysis.entities`` and replace ``analysis.mentions`` with the final list."""
     text = analysis.article.text
     tokens = analysis.tokens if analysis.tokens is not None else _tokenize(text)
-    names = corrections.correct_types([m for m in analysis.mentions or () if m.kind == "name"], tokens, text)
+    names = corrections.correct_types(
+        [m for m in analysis.mentions or () if m.kind == "name"], tokens, text, analysis.quantities or ()
+    )
     starts = _sentence_starts(analysis, text)
 
     def sentence(pos: int) -> int:

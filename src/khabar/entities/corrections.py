@@ -19,20 +19,27 @@ from collections.abc import Sequence
 
 from khabar.entities import nationality, places, references
 from khabar.entities.titles import function_words, is_title_adjective, title_at
-from khabar.model import Mention, Token
+from khabar.model import Mention, Quantity, Token
+from khabar.quantities.money import currencies
 from khabar.text.normalize import normalize
 
 _BIG_CITY = 1_000_000
 _LETTER = re.compile(r"[\u0621-\u064a]")
 
 
-def correct_types(names: Sequence[Mention], tokens: Sequence[Token], text: str) -> list[Mention]:
+def correct_types(
+    names: Sequence[Mention], tokens: Sequence[Token], text: str, quantities: Sequence[Quantity] = ()
+) -> list[Mention]:
     """Trim titles and adjectives the tagger swept into names, retype place names it got
-    wrong, and add country names it missed."""
+    wrong, add country names it missed, and drop currencies (``quantities``: the
+    article's quantities layer, whose amounts of money own their currency word)."""
     out: list[Mention] = []
     texts = [t.text for t in tokens]
     starts = [t.start for t in tokens]
+    money = [(q.start, q.end) for q in quantities if q.unit and _is_currency_code(q.unit)]
     for m in _split_coordinated(names, text):
+        if _is_currency(m, money):
+            continue
         trimmed: Mention | None = m
         while trimmed is not None:  # "الرئيس الأرميني" → "الأرميني" → nothing
             again = _trim(trimmed, tokens, texts, starts, text)
@@ -56,6 +63,36 @@ def correct_types(names: Sequence[Mention], tokens: Sequence[Token], text: str) 
     out.extend(_missed_orgs(out, text))
     out.extend(_national_media(tokens, out, text))
     return sorted(out, key=lambda m: (m.start, -m.end))
+
+
+def _is_currency_code(unit: str) -> bool:
+    return len(unit) == 3 and unit.isupper()
+
+
+def _is_currency(m: Mention, money: Sequence[tuple[int, int]]) -> bool:
+    """Is the mention a currency ("دولار", "الليرة اللبنانية", "اليورو")? Then it is the unit of
+    a quantity, not an entity: a reader looks for it among the amounts of money.
+
+    Inside an amount ("450 مليون دولار") any tagged name is the unit. Elsewhere a
+    currency word from the quantities' currency table, with the article and any
+    nationality adjectives ("الدولار الأمريكي"), unless typed ORG: "الريال" alone is
+    also the football club.
+    """
+    if any(s < m.end and m.start < e for s, e in money):
+        return True
+    if m.type == "ORG":
+        return False
+    words = places.key(m.text).split()
+    if not words:
+        return False
+    table = currencies()
+    for first in dict.fromkeys((words[0], words[0].removeprefix("ال"))):
+        rest = words[1:]
+        if " ".join([first, *rest]) in table:
+            return True
+        if first in table and all(nationality.match(w) is not None for w in rest):
+            return True
+    return False
 
 
 def _national_media(tokens: Sequence[Token], names: Sequence[Mention], text: str) -> list[Mention]:
