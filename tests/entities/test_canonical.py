@@ -306,3 +306,17 @@ def test_currencies_are_units_not_entities() -> None:
         ("تركيا", "LOC"),
         ("الولايات المتحدة", "LOC"),
     }
+
+
+def test_a_profession_title_refers_to_the_one_person_holding_it() -> None:
+    a = run(
+        "خبراء: الأسعار سترتفع",
+        [
+            "قال الخبير الاقتصادي سامر حداد إن الأسعار سترتفع، فيما رأى وزير المالية كريم العلي أن الخطة كافية.",
+            "وأضاف الخبير أن الحكومة تأخرت في التحرك.",
+        ],
+        [("سامر حداد", "PERSON"), ("كريم العلي", "PERSON")],
+    )
+    assert forms(entity(a, "سامر حداد")) == [("سامر حداد", "name"), ("الخبير", "title")]
+    assert entity(a, "سامر حداد").role == "الخبير الاقتصادي"
+    assert forms(entity(a, "كريم العلي")) == [("كريم العلي", "name")]
