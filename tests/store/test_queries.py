@@ -146,3 +146,25 @@ def test_dups_cluster_the_wire_story(filled: Store) -> None:
     assert [m.article_id for m in members] == ["b-merkel", "d-merkel-wire"]
     assert all(0.5 <= m.similarity <= 1.0 for m in members)
     assert filled.dups(min_size=3) == []
+
+
+def test_sqlite_ranks_only_the_most_recent_matches_of_a_very_common_query(
+    tmp_path: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Past RERANK matches, bm25 ranks the newest RERANK: the best-scoring old story drops out."""
+    from khabar.store import sqlite
+    from khabar.store.base import open_store
+
+    stories = [build("old", "النفط النفط النفط", ["أسعار النفط ترتفع."], outlet="sabq", published="2015-07-01")]
+    stories += [
+        build(f"new{i}", f"تقرير اقتصادي رقم {i}", [f"تحدث التقرير {i} عن الزراعة ثم عن النفط مرة واحدة."],
+              outlet="sabq", published="2015-07-02")
+        for i in range(4)
+    ]
+    with open_store(f"sqlite:///{tmp_path}/rerank.db") as store:
+        store.add(stories)
+        assert _ids(store.search("النفط"))[0] == "old"
+        monkeypatch.setattr(sqlite, "RERANK", 3)
+        assert set(_ids(store.search("النفط"))) == {"new1", "new2", "new3"}
+        # Up to the bound nothing changes: "أسعار" matches the old story alone.
+        assert _ids(store.search("أسعار")) == ["old"]

@@ -123,3 +123,12 @@ def test_loosened_query_allows_one_missing_group() -> None:
         == "('فندق' & ('وزير' <-> 'خارج')) | ('حريق' & ('وزير' <-> 'خارج')) | ('حريق' & 'فندق')"
     )
     assert parse_query("حريق فندق").loosened() is None
+
+
+def test_snippet_stops_at_the_first_window_holding_every_key() -> None:
+    """Reading stops once a window holds all keys; the snippet is the one a full read gives."""
+    lead = "ارتفعت أسعار النفط والغاز في الأسواق اليوم بعد قرار أوبك."
+    tail = " ".join(["وتراجع النفط ثم عاد الغاز إلى الارتفاع."] * 40)
+    s = snippet(f"{lead} {tail}", frozenset({"نفط", "غاز"}), window=8)
+    assert s.text == "ارتفعت أسعار النفط والغاز في الأسواق اليوم بعد …"
+    assert [s.text[a:b] for a, b in s.marks] == ["النفط", "والغاز"]

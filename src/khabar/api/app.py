@@ -7,6 +7,8 @@ they like, each on its own store.
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from importlib.resources import files
 
 from fastapi import FastAPI
@@ -15,6 +17,7 @@ from fastapi.staticfiles import StaticFiles
 from khabar import __version__
 from khabar.api import errors
 from khabar.api.limits import BodyLimitMiddleware
+from khabar.api.pool import StorePool
 from khabar.api.routes import analyze, articles, corpus, health
 from khabar.api.settings import ApiSettings
 
@@ -26,12 +29,21 @@ def create_app(settings: ApiSettings | None = None) -> FastAPI:
     and reads no environment, and tests build apps with their own settings.
     """
     settings = settings or ApiSettings.from_env()
+    pool = StorePool(settings.db_url)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        yield
+        pool.close()
+
     app = FastAPI(
         title="khabar",
         version=__version__,
         description="Structured knowledge from Arabic news: who said what, about whom, where and when.",
+        lifespan=lifespan,
     )
     app.state.settings = settings
+    app.state.store_pool = pool
     errors.install(app)
     for module in (health, analyze, articles, corpus):
         app.include_router(module.router)

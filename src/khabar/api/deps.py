@@ -10,8 +10,9 @@ from typing import Annotated, TypeVar
 from fastapi import Depends, HTTPException, Query, Request
 from fastapi.security import APIKeyHeader
 
+from khabar.api.pool import StorePool
 from khabar.api.settings import ApiSettings, hash_key
-from khabar.store.base import Store, open_store
+from khabar.store.base import Store
 
 T = TypeVar("T")
 
@@ -61,13 +62,16 @@ def require_write(settings: SettingsDep, key: Annotated[str | None, Depends(_key
         raise HTTPException(403, "this API key may not write")
 
 
-def get_store(settings: SettingsDep) -> Iterator[Store]:
-    """One store handle per request: SQLite connections are not shared across threads."""
-    store = open_store(settings.db_url)
+def get_store(request: Request) -> Iterator[Store]:
+    """A store handle for this request alone, from the app's pool (see :mod:`khabar.api.pool`)."""
+    pool: StorePool = request.app.state.store_pool
+    store = pool.acquire()
+    broken = True
     try:
         yield store
+        broken = False
     finally:
-        store.close()
+        pool.release(store, broken=broken)
 
 
 StoreDep = Annotated[Store, Depends(get_store)]

@@ -21,6 +21,7 @@ split the keys on spaces, so both backends rank the same tokens.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -134,14 +135,17 @@ def _strip_proclitics(word: str) -> str:
     return word[m.end() :] if m and len(word) - m.end() >= _MIN_STEM else seg.stem
 
 
-def index_spans(text: str) -> list[tuple[int, int, str]]:
-    """``(start, end, key)`` for every word of ``text`` that has a key."""
-    out = []
+def iter_index_spans(text: str) -> Iterator[tuple[int, int, str]]:
+    """``(start, end, key)`` for every word of ``text`` that has a key, lazily."""
     for m in _WORD.finditer(text):
         key = index_key(m.group())
         if key:
-            out.append((m.start(), m.end(), key))
-    return out
+            yield m.start(), m.end(), key
+
+
+def index_spans(text: str) -> list[tuple[int, int, str]]:
+    """``(start, end, key)`` for every word of ``text`` that has a key."""
+    return list(iter_index_spans(text))
 
 
 def index_keys(text: str) -> list[str]:
