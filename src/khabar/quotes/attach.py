@@ -79,6 +79,15 @@ def attach(doc: QuoteDoc, hit: CueHit, rec: Record, stack: list[Record], records
         return True
     lex = lexicon()
     prev = doc.norms[i - 1] if i > 0 else ""
+    topic = _topic(doc, i)
+    if topic is not None:
+        # "أما المحلل خالد العلكمي فأشار إلى": the topic is the subject, and any noun
+        # phrase after the verb its object
+        rec.speaker = resolve_phrase(doc, *topic)
+        if hit.comp == "np" and hit.subject is not None:
+            rec.start = doc.tokens[i + 1].start
+        end_stack(doc, stack, i, rec)
+        return True
     explicit = hit.subject if hit.subject and not points_back(doc, *hit.subject) else None
     participle = form.tense == "participle"
     left = None if participle or form.proclitic else left_subject(doc, i)
@@ -183,6 +192,29 @@ def attach(doc: QuoteDoc, hit: CueHit, rec: Record, stack: list[Record], records
         if source is not None and rec.reported_by is None:
             rec.reported_by = source.reported_by
     return True
+
+
+_TOPIC = frozenset({"اما", "واما"})
+_MAX_TOPIC = 10
+
+
+def _topic(doc: QuoteDoc, i: int) -> tuple[int, int] | None:
+    """The topic of "أما X فـقال" / "أما X فقد قال" as a token range, when cue ``i``
+    is its comment."""
+    form_f = doc.norms[i].startswith("ف") and any(f.proclitic == "ف" for f in lookup(doc.tokens[i].text))
+    end = i
+    if not form_f:
+        if i == 0 or doc.norms[i - 1] != "فقد":
+            return None
+        end = i - 1
+    s0 = doc.sentence_start_token(i)
+    for k in range(end - 1, max(s0, end - _MAX_TOPIC) - 1, -1):
+        if doc.norms[k] in _TOPIC:
+            b = end
+            while b > k + 1 and doc.is_comma(b - 1):
+                b -= 1
+            return (k + 1, b) if b > k + 1 and source_like(doc, k + 1, b) else None
+    return None
 
 
 _GOING_ON = frozenset({"مضي", "ومضي", "مضت", "ومضت", "راح", "وراح", "راحت", "وراحت"})

@@ -95,6 +95,51 @@ def _clitic_complement(word: str, comps: frozenset[str], loose: bool) -> bool:
 _POSSESSIVE = ("ه", "ها", "هم", "هما", "هن")
 
 
+def _mention_starts(doc: QuoteDoc, j: int) -> bool:
+    """Whether a person or organization mention starts at token ``j`` ("لا كازيت"
+    is a name, not the negation that opens a quoted clause)."""
+    tok = doc.tokens[j]
+    return any(
+        r.mention.start == tok.start and (r.entity.type if r.entity else r.mention.type) in ("PERSON", "ORG")
+        for r in doc.mentions_in(tok.start, doc.tokens[min(j + 6, len(doc) - 1)].end)
+    )
+
+
+def _quotation_ahead(doc: QuoteDoc, j: int, limit: int) -> bool:
+    """Whether a colon or quotation follows within the window: then "وختم لا كازيت
+    قائلا: «…»" names its subject with "لا", it does not open a bare clause."""
+    return any(doc.is_colon(k) or doc.direct_opening(k) is not None for k in range(j + 1, limit))
+
+
+def _named_subject(doc: QuoteDoc, j: int, end: int) -> int | None:
+    """The token after a person mention (name or title) that starts at ``j``, if
+    one does: the subject written right after a participle."""
+    if j >= end:
+        return None
+    tok = doc.tokens[j]
+    refs = [
+        r
+        for r in doc.mentions_in(tok.start, doc.tokens[min(j + 8, end - 1)].end)
+        if r.mention.start == tok.start and (r.entity.type if r.entity else r.mention.type) == "PERSON"
+    ]
+    if not refs:
+        return None
+    k = doc.token_at(max(r.mention.end for r in refs))
+    return k if k < end else None
+
+
+def _addressee_end(doc: QuoteDoc, j: int, limit: int) -> int:
+    """The token after an addressee phrase starting at ``j`` ("للملك سلمان",
+    "للصحفيين"): the ل-noun and a name that follows it."""
+    k = j + 1
+    if k < limit:
+        tok = doc.tokens[k]
+        refs = [r for r in doc.mentions_in(tok.start, doc.tokens[min(k + 6, limit - 1)].end) if r.mention.start == tok.start]
+        if refs:
+            k = doc.token_at(max(r.mention.end for r in refs))
+    return k
+
+
 def _possessive_split(doc: QuoteDoc, subj: list[int]) -> int | None:
     """Index of the first noun with a possessive pronoun after the subject's head
     ("المواطنون | استياءهم", "الشركة | عزمها")."""
@@ -142,6 +187,17 @@ def _first_person(word: str, form: CueForm) -> bool:
     return word[len(form.proclitic) :].startswith("أ")
 
 
+def _subjunctive_first_person(doc: QuoteDoc, i: int, form: CueForm) -> bool:
+    """«… وأن أظهر للناس أن المال لا يهمني»: inside a quotation, a hamza-initial
+    form right after أنْ is the speaker's own "that I show" (أنّ never takes a verb)."""
+    if form.proclitic or form.tense != "past" or not doc.tokens[i].text.startswith("أ"):
+        return False
+    if i == 0 or doc.norms[i - 1] not in ("ان", "وان"):
+        return False
+    pos = doc.tokens[i].start
+    return any(d.start <= pos < d.end for d in doc.direct)
+
+
 def _candidate_forms(doc: QuoteDoc, i: int) -> list[CueForm]:
     forms = []
     prev = doc.norms[i - 1] if i > 0 else ""
@@ -149,7 +205,7 @@ def _candidate_forms(doc: QuoteDoc, i: int) -> list[CueForm]:
     for form in lookup(word):
         if form.suffix and not form.lemma.object and prev not in ("ما", "وما", "بما", "مما", "كما", "فيما"):
             continue
-        if _first_person(word, form):
+        if _first_person(word, form) or _subjunctive_first_person(doc, i, form):
             continue
         forms.append(form)
     return forms
@@ -186,6 +242,13 @@ def scan(doc: QuoteDoc, i: int, form: CueForm, stoppers: set[int]) -> CueHit | N
         appositive = None
 
     j = i + 1
+    if participle:
+        named = _named_subject(doc, i + 1, end)
+        if named is not None:
+            # "مؤكداً وزير الدفاع الأميركي حرص واشنطن": the participle names its subject
+            subj.extend(range(i + 1, named))
+            np_start = named
+            j = named
     while j < limit:
         if j in stoppers:
             return None
@@ -268,7 +331,18 @@ def scan(doc: QuoteDoc, i: int, form: CueForm, stoppers: set[int]) -> CueHit | N
         loose = (lemma.object and (bool(subj) or participle or closed)) or (not subj and not participle)
         if (not subj or closed or lemma.object or participle) and _clitic_complement(w, comps, loose):
             return hit(w[0], j, doc.tokens[j].start)
-        if not subj and w in _BARE_OPENERS and "colon" in comps and (not participle or j == i + 1):
+        if not subj and not closed and "ل" not in comps and w.startswith("لل") and len(w) > 4:
+            # "قال للملك سلمان إن": whom the words were addressed to, not who spoke
+            j = _addressee_end(doc, j, limit)
+            continue
+        if (
+            not subj
+            and w in _BARE_OPENERS
+            and "colon" in comps
+            and (not participle or j == i + 1)
+            and not _mention_starts(doc, j)
+            and not _quotation_ahead(doc, j, limit)
+        ):
             return hit("bare", j, doc.tokens[j].start)
         if w in lex.prepositional_pronouns:
             j += 1  # "فقال له:", "أعلنت فيه أنها": never the subject
@@ -410,14 +484,32 @@ def _plausible(doc: QuoteDoc, found: CueHit) -> bool:
     # complementizer, colon or quotation; a written shadda ("عبّر", "بيّن") marks the verb
     ambiguous = found.form.ambiguous and not _shadda_verb(doc, found)
     if ambiguous and (
-        found.comp not in ("that", "colon", "quote") or (found.i > 0 and doc.norms[found.i - 1] in ("من", "في"))
+        found.comp not in ("that", "colon", "quote")
+        or (found.i > 0 and doc.norms[found.i - 1] in ("من", "في"))
+        or _correlative(doc, found.i)
     ):
         return False
     if found.subject is None:
         return True
+    if ambiguous and not lemma.relay and _colon_before(doc, found):
+        return True  # "وتابع هداف الدوري (27 هدفاً): «…»": a colon and a quotation are speech
     if ambiguous or (lemma.relay and found.source is None):
         return source_like(doc, *found.subject)
     return True
+
+
+def _colon_before(doc: QuoteDoc, found: CueHit) -> bool:
+    k = found.comp_i
+    return found.comp in ("colon", "quote") and (doc.is_colon(k) or (k > 0 and doc.is_colon(k - 1)))
+
+
+def _correlative(doc: QuoteDoc, i: int) -> bool:
+    """"بينه وبين النادي": "وبين" repeats the preposition بين a few words back,
+    it is not the verb بيّن."""
+    if not doc.norms[i].startswith("و"):
+        return False
+    s0 = doc.sentence_start_token(i)
+    return any(doc.norms[k].startswith("بين") for k in range(max(s0, i - 6), i))
 
 
 def _shadda_verb(doc: QuoteDoc, found: CueHit) -> bool:
