@@ -154,13 +154,25 @@ def _cpu_seconds(pid: int) -> float:
     return total
 
 
+async def _warm_up(port: int, endpoint: str, queries: list[str], clients: int) -> None:
+    """Five unmeasured requests per client: each worker's first ones load lexicons and models."""
+
+    async def one(i: int) -> None:
+        conn = _Connection(port)
+        for q in queries[i * 5 : i * 5 + 5]:
+            if endpoint == "search":
+                await conn.request("GET", "/v1/search?" + urlencode({"q": q}))
+            else:
+                await conn.request("POST", "/v1/analyze", json.dumps({"text": ARTICLE}).encode())
+        await conn.close()
+
+    await asyncio.gather(*(one(i) for i in range(clients)))
+
+
 async def _run(port: int, endpoint: str, clients: int, seconds: float, queries: list[str], server: int) -> dict[str, float]:
     lat: list[float] = []
     errors: list[int] = []
-    warm = _Connection(port)
-    for q in queries[:20]:  # first requests load models and open files: not measured
-        await warm.request("GET", "/v1/search?" + urlencode({"q": q}))
-    await warm.close()
+    await _warm_up(port, endpoint, queries, clients)
     cpu0, own0 = _cpu_seconds(server), time.process_time()
     deadline = time.perf_counter() + seconds
     t0 = time.perf_counter()

@@ -66,9 +66,17 @@ class SearchHit:
     published: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        d = asdict(self)
-        d["snippet"] = self.snippet.to_dict()
-        return d
+        # Spelled out rather than asdict(), which deep-copies: a search page serializes
+        # eleven of these per request, and asdict was 4% of a search's CPU time.
+        return {
+            "article_id": self.article_id,
+            "title": self.title,
+            "score": self.score,
+            "snippet": self.snippet.to_dict(),
+            "url": self.url,
+            "outlet": self.outlet,
+            "published": self.published,
+        }
 
 
 @dataclass(frozen=True, slots=True)
