@@ -17,3 +17,7 @@ gate python -m bench.sweep --quick
 gate python -m bench.dedup --quick --min-f1 0.85
 # uses $KHABAR_TEST_PG (set by .ci/run) for the PostgreSQL half
 gate python -m bench.store --quick --min-rate 300 --max-p95-ms 50 --min-recall 0.9 ${KHABAR_TEST_PG:+--pg "$KHABAR_TEST_PG"}
+# REST API under load: 20 clients on a 10,000-article store; server CPU per search is
+# gated (latency depends on whatever else the machine runs), p95 only loosely.
+gate python -m bench.load --db "sqlite:///bench/out/load-10k.db" --build 10000 --clients 20 --seconds 5 \
+  --endpoints search --max-search-cpu-ms 8 --max-search-p95-ms 400

@@ -223,6 +223,10 @@ def main() -> int:
     ap.add_argument("--build", type=int, default=0, help="first fill an empty store with this many articles")
     ap.add_argument("--queries", type=int, default=400, help="search queries drawn from corpus titles")
     ap.add_argument("--max-search-p95-ms", type=float, help="gate: fail above this search p95")
+    ap.add_argument(
+        "--max-search-cpu-ms", type=float,
+        help="gate: fail above this server CPU time per search (steadier than latency on a shared machine)",
+    )
     args = ap.parse_args()
     if args.build:
         build(args.db, args.build)
@@ -273,6 +277,11 @@ def main() -> int:
     search = results["endpoints"].get("search")
     if args.max_search_p95_ms is not None and search and search["p95_ms"] > args.max_search_p95_ms:
         print(f"gate failed: search p95 {search['p95_ms']} ms > {args.max_search_p95_ms} ms", file=sys.stderr)
+        return 1
+    if (args.max_search_cpu_ms is not None and search
+            and search["server_cpu_ms_per_req"] > args.max_search_cpu_ms):
+        print(f"gate failed: {search['server_cpu_ms_per_req']} ms of server CPU per search "
+              f"> {args.max_search_cpu_ms} ms", file=sys.stderr)
         return 1
     return 0
 
