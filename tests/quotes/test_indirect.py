@@ -46,3 +46,40 @@ def test_participle_followed_by_its_subject() -> None:
 def test_name_starting_with_la_before_a_quotation() -> None:
     found = run(TITLE, "وختم لا سانا حديثه قائلا: «سنعود أقوى».")
     assert [(q.kind, q.content.text) for q in found] == [("direct", "سنعود أقوى")]
+
+
+def test_negated_cue_reports_nothing() -> None:
+    assert run(TITLE, "ولم يوضح المدرب ما إذا كان اللاعب سيبقى. ولن تعلن الوزارة أن المشروع توقف.") == ()
+
+
+def test_ittala_without_hamza_is_viewing_not_informing() -> None:
+    found = run(TITLE, "واطلع الوفد على مراحل المشروع. وأطلع المدير الوفد على أن العمل سينتهي قريبا.")
+    assert [brief(q) for q in found] == [("indirect", "وأطلع", "المدير الوفد", "العمل سينتهي قريبا")]
+
+
+def test_classify_admit_and_rule_out_take_a_that_clause() -> None:
+    found = run(
+        TITLE,
+        "وصنف الوزير الجماعتين بأنهما خطر على الأمن. وأقر المدرب بأن الفريق لعب بشكل سيئ. واستبعد المحلل أن ترتفع الأسعار.",
+    )
+    assert [brief(q) for q in found] == [
+        ("indirect", "وصنف", "الوزير", "خطر على الأمن"),
+        ("indirect", "وأقر", "المدرب", "الفريق لعب بشكل سيئ"),
+        ("indirect", "واستبعد", "المحلل", "ترتفع الأسعار"),
+    ]
+
+
+def test_clause_attributed_by_bihasab_opens_on_kana() -> None:
+    found = run(TITLE, "وبحسب وكالة «رويترز»، كان الوزير قد قال للصحفيين إن الاتفاق قريب.")
+    assert [(brief(q), q.reported_by.text if q.reported_by else None) for q in found] == [
+        (("indirect", "وبحسب", "رويترز", "كان الوزير قد قال للصحفيين إن الاتفاق قريب"), None),
+        (("indirect", "قال", "الوزير", "الاتفاق قريب"), "رويترز"),
+    ]
+
+
+def test_object_after_the_subject_of_an_object_verb() -> None:
+    found = run(TITLE, "أبلغ وزير الداخلية الصحفيين أن الحدود ستغلق غدا. وطالب رئيس جمعية المغتربين الأعضاء بالالتزام بالنظام.")
+    assert [brief(q) for q in found] == [
+        ("indirect", "أبلغ", "وزير الداخلية", "الحدود ستغلق غدا"),
+        ("indirect", "وطالب", "رئيس جمعية المغتربين الأعضاء", "بالالتزام بالنظام"),
+    ]

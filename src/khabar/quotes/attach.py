@@ -279,6 +279,10 @@ def _opened_by(doc: QuoteDoc, boundary: int, stack: list[Record]) -> Record | No
     """The open quote whose content a left subject starts: its own complementizer
     ("أن ريفلين أبلغ") or a "وأن" continuation of it; "إلا أن" and "بعد أن" open
     no reported clause."""
+    if boundary >= 0 and doc.norms[boundary] in lexicon().kana:
+        # "بحسب رويترز، كان كارتر قد قال": the attributed clause opens on كان
+        at = doc.tokens[boundary].start
+        return next((r for r in reversed(stack) if r.start == at), None)
     if boundary < 0 or doc.norms[boundary] not in lexicon().complementizers:
         return None
     after = doc.tokens[boundary].end

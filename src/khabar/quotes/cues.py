@@ -58,6 +58,7 @@ class Lemma:
     relay: bool = False
     exclude: frozenset[str] = frozenset()
     source_prep: str | None = None
+    hamza: bool = False
 
     @property
     def key(self) -> str:
@@ -109,6 +110,7 @@ def lemmas() -> tuple[Lemma, ...]:
                 relay=bool(entry.get("relay", False)),
                 exclude=frozenset(normalize(w) for w in entry.get("exclude", ())),
                 source_prep=normalize(entry["source_prep"]) if entry.get("source_prep") else None,
+                hamza=bool(entry.get("hamza", False)),
             )
         )
     log.debug("loaded %d cue lemmas", len(out))

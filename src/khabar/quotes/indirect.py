@@ -39,6 +39,7 @@ _ATTRIBUTION_WORDS = frozenset({"بحسب", "حسب", "وفقا", "طبقا", "�
 # "على ما أفاد X", "وهو ما أكده X": read as attribution phrases by khabar.quotes.attribution
 _BACKWARD = frozenset({"علي", "هو", "وهو", "هذا", "وهذا"})
 _DEMONSTRATIVES = frozenset({"هذا", "هذه", "ذلك", "تلك", "هذين", "هاتين", "هؤلاء"})
+_NEGATIONS = frozenset({"لم", "ولم", "فلم", "لن", "ولن", "فلن"})
 _PREPOSITIONS = {"عن": "عن", "الي": "إلى", "علي": "على", "من": "من"}
 _TEMPORAL = frozenset({"بعد", "قبل", "منذ", "دون", "حتي", "عقب", "لحين", "بدون", "وبعد", "وقبل"})
 # Words after which أن/إن is not the cue's complement: "بعد أن" (after), "كما أن" (moreover).
@@ -140,6 +141,25 @@ def _addressee_end(doc: QuoteDoc, j: int, limit: int) -> int:
     return k
 
 
+def _object_starts(doc: QuoteDoc, last: int, j: int) -> bool:
+    """Whether word ``j`` opens the object of a verb whose subject ended at ``last``:
+    a definite plural or dual ("الصحفيين", "الجماعتين") after a definite word that
+    is not itself plural (an adjective would agree with it, a genitive follows an
+    indefinite noun), or a noun that names an audience."""
+    w = doc.norms[j]
+    if strip_proclitic(w, lexicon().audience_nouns) is not None and w.startswith("ال"):
+        return True
+    prev = doc.norms[last]
+    return (
+        w.startswith("ال")
+        and w.endswith("ين")
+        and len(w) > 5
+        and prev.startswith(("ال", "وال"))
+        and not prev.endswith(("ين", "ون"))
+        and doc.is_word(last)
+    )
+
+
 def _possessive_split(doc: QuoteDoc, subj: list[int]) -> int | None:
     """Index of the first noun with a possessive pronoun after the subject's head
     ("المواطنون | استياءهم", "الشركة | عزمها")."""
@@ -207,6 +227,8 @@ def _candidate_forms(doc: QuoteDoc, i: int) -> list[CueForm]:
             continue
         if _first_person(word, form) or _subjunctive_first_person(doc, i, form):
             continue
+        if form.lemma.hamza and not word[len(form.proclitic) :].startswith("أ"):
+            continue  # "اطلع الوفد على": اطّلع (viewed), not أطلع (informed)
         forms.append(form)
     return forms
 
@@ -399,6 +421,10 @@ def scan(doc: QuoteDoc, i: int, form: CueForm, stoppers: set[int]) -> CueHit | N
             # opens the object ("رئيس هذه الجمعية" keeps it: the noun before is a construct)
             close()
             closed = True
+        if not closed and lemma.object and subj and _object_starts(doc, subj[-1], j):
+            # "أبلغ وزير الداخلية الصحفيين أن": the verb's object follows its subject
+            closed = True
+            np_start = j
         if not closed:
             subj.append(j)
         elif appositive is not None:
@@ -533,6 +559,8 @@ def find_cues(doc: QuoteDoc) -> list[CueHit]:
         conditionals = lexicon().conditionals
         if prev in conditionals or (prev == "ما" and prev2 in conditionals):
             continue  # "إذا ما أكدت الوكالة …": hypothetical, nobody said it
+        if prev in _NEGATIONS:
+            continue  # "لم يوضح ما إذا كان", "ولم تتهم الوزارة أحداً": nothing was said
         for form in _candidate_forms(doc, i):
             found = scan(doc, i, form, stoppers)
             if found is not None and _plausible(doc, found):
