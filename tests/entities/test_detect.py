@@ -80,9 +80,11 @@ def test_clitics_are_left_out_of_the_span() -> None:
     assert aze.type == "LOC"
     assert by_text["أنقرة"].type == "LOC"
     assert by_text["باكو"].type == "LOC"
-    # The rare first name "مولود" is missed (a known weakness); the surname is found twice.
-    names = [m for m in analysis.mentions or () if m.type == "PERSON"]
-    assert [m.text for m in names] == ["جاويش أوغلو", "جاويش أوغلو"]
+    # The surname is found twice (the rare first name "مولود" depends on the model: an older
+    # one missed it).
+    names = [m.text for m in analysis.mentions or () if m.type == "PERSON"]
+    assert names[1:] == ["جاويش أوغلو"]
+    assert names[0] in ("جاويش أوغلو", "مولود جاويش أوغلو")
 
 
 def test_conjunction_before_a_name() -> None:

@@ -16,6 +16,7 @@ import dataclasses
 import itertools
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from khabar.entities import nationality, places, references
 from khabar.entities.titles import function_words, is_title_adjective, title_at
@@ -103,8 +104,7 @@ def _national_media(tokens: Sequence[Token], names: Sequence[Mention], text: str
     covered = [(m.start, m.end) for m in names]
     out: list[Mention] = []
     for i, t in enumerate(tokens[:-1]):
-        head = t.text[_clitic_len(t.text) :]
-        if "media_designator" not in fw.get(normalize(head), frozenset()):
+        if not _media_designator(t.text):
             continue
         nisba = nationality.match(tokens[i + 1].text)
         if nisba is None or nisba.prefix or _gap(text, t, tokens[i + 1]):
@@ -117,6 +117,12 @@ def _national_media(tokens: Sequence[Token], names: Sequence[Mention], text: str
             continue
         out.append(Mention(start, end, text[start:end], "ORG"))
     return out
+
+
+@lru_cache(maxsize=65536)
+def _media_designator(word: str) -> bool:
+    """ "الإذاعة", "والتلفزيون": a broadcaster's designator, after any clitics."""
+    return "media_designator" in function_words().get(normalize(word[_clitic_len(word) :]), frozenset())
 
 
 def _clitic_len(word: str) -> int:
@@ -145,6 +151,8 @@ def _missed_orgs(names: Sequence[Mention], text: str) -> list[Mention]:
     covered = [(m.start, m.end) for m in names]
     out: list[Mention] = []
     for name in places.org_names(min_words=2):
+        if name not in text:
+            continue
         for hit in re.finditer(re.escape(name), text):
             start, end = hit.span()
             if end < len(text) and _LETTER.match(text[end]):
@@ -243,12 +251,7 @@ def _missed_countries(tokens: Sequence[Token], names: Sequence[Mention], text: s
     i = 0
     while i < len(arabic):
         found = False
-        word = arabic[i].text
-        keys = [
-            places.key(("ا" if word[p - 1 : p + 1] == "لل" else "") + word[p:])
-            for p in [0, *_clitic_splits(word)]
-        ]
-        if not any(k in firsts or references.is_state_word(k) for k in keys):
+        if not _may_start_country(arabic[i].text, firsts):
             i += 1
             continue
         for n in lengths:
@@ -277,8 +280,19 @@ def _missed_countries(tokens: Sequence[Token], names: Sequence[Mention], text: s
     return out
 
 
-def _clitic_splits(word: str) -> list[int]:
-    return sorted({sp.prefix for sp in nationality.splits(word, False) if sp.prefix})
+@lru_cache(maxsize=65536)
+def _may_start_country(word: str, firsts: frozenset[str]) -> bool:
+    """Could a country name start at this word, after its clitics? (A cheap test before a scan.)"""
+    keys = [
+        places.key(("ا" if word[p - 1 : p + 1] == "لل" else "") + word[p:])
+        for p in [0, *_clitic_splits(word)]
+    ]
+    return any(k in firsts or references.is_state_word(k) for k in keys)
+
+
+@lru_cache(maxsize=65536)
+def _clitic_splits(word: str) -> tuple[int, ...]:
+    return tuple(sorted({sp.prefix for sp in nationality.splits(word, False) if sp.prefix}))
 
 
 def _gap(text: str, a: Token, b: Token) -> bool:

@@ -242,7 +242,7 @@ def phrase_at(words: Sequence[str], i: int) -> tuple[str, int] | None:
     "الكوري الشمالي" → ("KP", 2); "جنوب أفريقية" → ("ZA", 2).
     """
     _, phrases = _lexicon()
-    if not _bases(words[i]) & _phrase_firsts():
+    if _phrase_firsts().isdisjoint(_bases(words[i])):
         return None
     for phrase, code in phrases.items():
         n = len(phrase)

@@ -22,9 +22,10 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Callable, Sequence
-from functools import cache
+from functools import cache, lru_cache
 
 from khabar.entities import nationality, places
+from khabar.entities.nationality import NisbaMatch
 from khabar.entities.resolver import Item
 from khabar.entities.titles import (
     Role,
@@ -50,20 +51,36 @@ _STATE_WORDS = frozenset({"جمهوريه", "مملكه", "دوله", "سلطن�
 
 
 def build_words(tokens: Sequence[Token], names: Sequence[Mention], text: str) -> list[Word]:
-    """One :class:`Word` per token, with its name mention, title, nisba and function."""
+    """One :class:`Word` per token, with its name mention, title, nisba and function.
+
+    What depends on the word's letters alone (nisba, article, function, title
+    adjective) is computed once per word type (:func:`_lexical`); tokens and
+    mentions are both in text order, so one sweep finds each token's mention.
+    """
     texts = [t.text for t in tokens]
-    starts = [m.start for m in names]
-    fn = function_words()
+    countries: dict[int, str | None] = {}
     out: list[Word] = []
+    k = 0  # the first mention that may still cover a token
+    prev_end = -1
     for i, t in enumerate(tokens):
+        while k < len(names) and names[k].end <= t.start:
+            k += 1
         mention_id: int | None = None
-        j = bisect.bisect_right(starts, t.start) - 1
-        for k in (j, j + 1):
-            if 0 <= k < len(names) and names[k].start < t.end and t.start < names[k].end:
-                mention_id = k
+        # Mentions are sorted by start; a token overlaps at most the next two (one ending
+        # inside it, one starting inside it), and the earlier one wins.
+        for j in (k, k + 1):
+            if j < len(names) and names[j].start < t.end and t.start < names[j].end:
+                mention_id = j
                 break
         mention = names[mention_id] if mention_id is not None else None
         arabic = t.kind == "arabic"
+        nisba, definite, fn, adjective = _lexical(t.text) if arabic else (None, False, _fn(t.text), False)
+        country: str | None = None
+        if mention is not None and mention.type == "LOC":
+            assert mention_id is not None
+            if mention_id not in countries:
+                countries[mention_id] = loc_country(mention.text)
+            country = countries[mention_id]
         out.append(
             Word(
                 start=t.start,
@@ -73,17 +90,26 @@ def build_words(tokens: Sequence[Token], names: Sequence[Mention], text: str) ->
                 mention=mention.type if mention else None,
                 mention_id=mention_id,
                 title=title_at(texts, i) if arabic else None,
-                nisba=nationality.match(t.text)
-                if arabic and (mention is None or mention.type == "ORG")
-                else None,
-                country=loc_country(mention.text) if mention is not None and mention.type == "LOC" else None,
-                definite=arabic and _definite(t.text),
-                fn=fn.get(norm_word(t.text), frozenset()),
-                adjective=arabic and is_title_adjective(t.text),
-                newline=i > 0 and "\n" in text[tokens[i - 1].end : t.start],
+                nisba=nisba if mention is None or mention.type == "ORG" else None,
+                country=country,
+                definite=definite,
+                fn=fn,
+                adjective=adjective,
+                newline=i > 0 and "\n" in text[prev_end : t.start],
             )
         )
+        prev_end = t.end
     return out
+
+
+def _fn(word: str) -> frozenset[str]:
+    return function_words().get(norm_word(word), frozenset())
+
+
+@lru_cache(maxsize=65536)
+def _lexical(word: str) -> tuple[NisbaMatch | None, bool, frozenset[str], bool]:
+    """What an Arabic word is by its letters alone: (nisba, definite, function kinds, title adjective)."""
+    return nationality.match(word), _definite(word), _fn(word), is_title_adjective(word)
 
 
 def _definite(word: str) -> bool:
@@ -163,12 +189,16 @@ def items(
             first_word.setdefault(w.mention_id, k)
     roles: dict[int, Role] = {}
     in_role: set[int] = set()
+    ends = [w.end for w in words]
     for mid, m in enumerate(names):
         if m.type == "PERSON" and mid in first_word:
             role = role_before(words, first_word[mid], text)
             if role is not None:
                 roles[mid] = role
-                in_role.update(k for k, w in enumerate(words) if w.end > role.start and w.start < role.end)
+                k = bisect.bisect_right(ends, role.start)  # the first word ending inside the role
+                while k < len(words) and words[k].start < role.end:
+                    in_role.add(k)
+                    k += 1
     extra: dict[int, list[Role]] = {}
     titles = _title_items(words, names, text, in_role, extra, sentence, title_len)
     out = [
