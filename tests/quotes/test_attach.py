@@ -23,3 +23,34 @@ def test_topic_of_amma_is_the_speaker() -> None:
 def test_topic_before_an_object_verb() -> None:
     found = run(TITLE, "أما الكاتب فهد العمري فقد برر غيابه بأنه كان مريضا.")
     assert [brief(q) for q in found] == [("indirect", "برر", "الكاتب فهد العمري", "كان مريضا")]
+
+
+def test_participle_continues_the_subject_after_the_opening_verb() -> None:
+    from .helpers import article, entity, quotes
+
+    body = "انتقدت دولة الكويت تصريحات الوزير السابق سمير الأحمد، معتبرة أنها تسيء إلى العلاقات بين البلدين."
+    a = article(TITLE, body)
+    text = a.article.text
+    found = quotes(
+        a,
+        entity(text, "E1", "LOC", "الكويت", "الكويت"),
+        entity(text, "E2", "PERSON", "سمير الأحمد", "سمير الأحمد"),
+    )
+    assert [brief(q) for q in found] == [
+        ("indirect", "معتبرة", "دولة الكويت", "تسيء إلى العلاقات بين البلدين"),
+    ]
+
+
+def test_possessed_noun_after_the_name_is_the_object() -> None:
+    from .helpers import article, entity, quotes
+
+    body = "واتهم المنتج فهد السالم زميله خالد الرومي باستنساخ شخصياته."
+    a = article(TITLE, body)
+    text = a.article.text
+    found = quotes(
+        a,
+        entity(text, "E1", "PERSON", "فهد السالم", "فهد السالم"),
+        entity(text, "E2", "PERSON", "خالد الرومي", "خالد الرومي"),
+    )
+    assert [q.speaker.entity if q.speaker else None for q in found] == ["E1"]
+    assert found[0].content.text == "باستنساخ شخصياته"

@@ -15,7 +15,7 @@ def texts(past: str, tense: str) -> list[str]:
 def test_sound_verb_paradigm() -> None:
     assert texts("قال", "past") == ["قال", "قالت", "قالوا", "قالا", "قالتا"]
     assert texts("قال", "present") == ["يقول", "تقول", "يقولون", "يقولان", "تقولان"]
-    assert texts("أضاف", "participle") == ["مضيفاً", "مضيفة", "مضيفين", "مضيفون", "مضيفات", "مضيفتين"]
+    assert texts("أضاف", "participle") == ["مضيفاً", "مضيفة", "مضيفين", "مضيفات", "مضيفتين"]
 
 
 def test_final_weak_verbs() -> None:
@@ -24,7 +24,7 @@ def test_final_weak_verbs() -> None:
     assert texts("رأى", "present") == ["يرى", "ترى", "يرون", "يريان", "تريان"]
     assert texts("نفى", "present") == ["ينفي", "تنفي", "ينفون", "ينفيان", "تنفيان"]
     assert texts("دعا", "present")[:3] == ["يدعو", "تدعو", "يدعون"]
-    assert texts("دعا", "participle") == ["داعياً", "داعية", "داعين", "داعون", "داعيات"]
+    assert texts("دعا", "participle") == ["داعياً", "داعية", "داعين", "داعيات"]
 
 
 @pytest.mark.parametrize(

@@ -83,3 +83,8 @@ def test_object_after_the_subject_of_an_object_verb() -> None:
         ("indirect", "أبلغ", "وزير الداخلية", "الحدود ستغلق غدا"),
         ("indirect", "وحث", "مدير الشرطة", "الإبلاغ"),
     ]
+
+
+def test_nominative_plural_participle_is_a_noun_subject() -> None:
+    found = run(TITLE, "وقال مدعون إن المتهمين غادروا البلاد.")
+    assert [brief(q) for q in found] == [("indirect", "وقال", "مدعون", "المتهمين غادروا البلاد")]

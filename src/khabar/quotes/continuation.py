@@ -39,6 +39,7 @@ def antecedent(
                     return r.speaker, r
         mentioned = (
             _governing_subject(doc, sentence.start, pos)
+            or _lead_subject(doc, sentence.start, pos)
             or clause_subject(doc, sentence.start, pos)
             or _kana_subject(doc, sentence.start, pos)
         )
@@ -99,6 +100,38 @@ def _governing_subject(doc: QuoteDoc, start: int, end: int) -> Speaker | None:
     if not subj or not source_head(doc, subj[0], subj[-1] + 1):
         return None
     return resolve_phrase(doc, subj[0], subj[-1] + 1)
+
+
+def _lead_subject(doc: QuoteDoc, start: int, end: int) -> Speaker | None:
+    """"استنكرت مملكة البحرين تصريحات نوري المالكي …، معتبرة أن": in a sentence that
+    opens on its verb, the name right after the verb is the subject the participle
+    continues, not the first person the sentence mentions."""
+    lex = lexicon()
+    k = doc.token_at(start)
+    stop = doc.token_at(end)
+    if k + 1 >= stop or not doc.is_word(k):
+        return None
+    first = doc.norms[k]
+    if first.startswith(("ال", "وال")) or first in lex.kana or doc.mentions_in(doc.tokens[k].start, doc.tokens[k].end):
+        return None
+    j = k + 1
+    while j < stop and doc.norms[j] in ("قد", "وقد", "لقد"):
+        j += 1
+    if j >= stop:
+        return None
+    # the name itself or after one head noun ("مملكة البحرين", "وزارة الصحة")
+    starts = {doc.tokens[j].start} | ({doc.tokens[j + 1].start} if j + 1 < stop and doc.is_word(j + 1) else set())
+    refs = [
+        r
+        for r in doc.mentions_in(doc.tokens[j].start, doc.tokens[stop - 1].end)
+        if r.mention.start in starts
+        and r.mention.kind != "nisba"
+        and (r.entity.type if r.entity else r.mention.type) != "MISC"
+    ]
+    if not refs:
+        return None
+    b = doc.token_at(max(r.mention.end for r in refs))
+    return resolve_phrase(doc, j, max(b, j + 1))
 
 
 def _kana_subject(doc: QuoteDoc, start: int, end: int) -> Speaker | None:

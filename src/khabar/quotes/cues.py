@@ -10,8 +10,8 @@ lexicon stays one line per verb and a new verb is one new line:
   (قلن), while the regular suffix makes false words ("عدّن" reads as عدن, Aden);
 - imperfect, 3rd person: يقول تقول يقولون يقولان تقولان (يرى → يرون يريان;
   يدعو → يدعون; ينفي → ينفون);
-- the active participle used as a circumstantial adverb: قائلاً قائلة قائلين
-  قائلات (tanween is dropped by normalization, so قائلاً = قائلا = قائلًا);
+- the active participle used as a circumstantial adverb, in the accusative only:
+  قائلاً قائلة قائلين قائلات (قائلون, nominative, is a noun) (tanween is dropped by normalization, so قائلاً = قائلا = قائلًا);
 - proclitics: و and ف on every finite form, و on participles (never ل or
   the future س: "لتشير إلى" is a purpose clause, "سيعلن" a forecast);
 - object pronouns on finite forms ("أبلغه", "ما قاله", "أكدته"); callers decide
@@ -163,20 +163,21 @@ def _participle(lemma: Lemma) -> list[Form]:
     a = lemma.participle
     if not a:
         return []
+    # Only the accusative forms: a participle reports as a circumstantial adverb
+    # (قائلين، مؤكدين), and the nominative plural is a noun ("وقال مدعون إن":
+    # prosecutors, the subject of قال).
     if a.endswith("ي"):
-        # defective: داعياً داعية, but plural داعين داعون
+        # defective: داعياً داعية, plural داعين
         return [
             Form(a + "اً", "participle", "m", "s"),
             Form(a + "ة", "participle", "f", "s"),
             Form(a[:-1] + "ين", "participle", "m", "p"),
-            Form(a[:-1] + "ون", "participle", "m", "p"),
             Form(a + "ات", "participle", "f", "p"),
         ]
     return [
         Form(a + "اً", "participle", "m", "s"),
         Form(a + "ة", "participle", "f", "s"),
         Form(a + "ين", "participle", "m", "p"),
-        Form(a + "ون", "participle", "m", "p"),
         Form(a + "ات", "participle", "f", "p"),
         Form(a + "تين", "participle", "f", "d"),
     ]

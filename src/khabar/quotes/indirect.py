@@ -149,6 +149,8 @@ def _object_starts(doc: QuoteDoc, last: int, j: int) -> bool:
     w = doc.norms[j]
     if strip_proclitic(w, lexicon().audience_nouns) is not None and w.startswith("ال"):
         return True
+    if len(w) >= 4 and w.endswith(_POSSESSIVE) and w[0] not in ("ب", "ل", "و", "ف") and _ends_person(doc, last):
+        return True  # "اتهم حسن عسيري زميله المالكي بـ": a possessed noun after the name
     prev = doc.norms[last]
     return (
         w.startswith("ال")
@@ -157,6 +159,18 @@ def _object_starts(doc: QuoteDoc, last: int, j: int) -> bool:
         and prev.startswith(("ال", "وال"))
         and not prev.endswith(("ين", "ون"))
         and doc.is_word(last)
+    )
+
+
+def _ends_person(doc: QuoteDoc, k: int) -> bool:
+    """Whether token ``k`` ends a person's name mention."""
+    tok = doc.tokens[k]
+    ref = doc.mention_covering(tok.start, tok.end)
+    return (
+        ref is not None
+        and ref.mention.end == tok.end
+        and ref.mention.kind == "name"
+        and (ref.entity.type if ref.entity else ref.mention.type) == "PERSON"
     )
 
 
