@@ -153,7 +153,7 @@ SCRAPED = """\
 def test_general_rules_on_an_unseen_layout() -> None:
     a = read_one(SCRAPED)
     assert a.title == "ارتفاع صادرات الفوسفات الأردنية بنسبة 12% في النصف الأول"
-    assert a.published == "2025-08-05T14:20"
+    assert a.published == "2025-08-05T14:20:00"
     # "(الأرشيف)" marks an archive photo: a caption that credits no one.
     assert a.caption == "عمال في منجم الشيدية جنوبي الأردن"
     assert (a.photo_credit.photographer, a.photo_credit.agency) == (None, None)

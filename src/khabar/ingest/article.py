@@ -20,6 +20,7 @@ from khabar.errors import IngestError
 from khabar.ingest.credit import Credit
 from khabar.ingest.language import detect_language
 from khabar.model import Article, PhotoCredit
+from khabar.time.publication import iso_datetime
 
 log = logging.getLogger(__name__)
 
@@ -71,7 +72,7 @@ def iso_published(value: str | date | datetime | None) -> str | None:
     if value is None:
         return None
     if isinstance(value, datetime):
-        return value.replace(microsecond=0).isoformat()
+        return iso_datetime(value)
     if isinstance(value, date):
         return value.isoformat()
     text = " ".join(str(value).split())
@@ -84,12 +85,12 @@ def iso_published(value: str | date | datetime | None) -> str | None:
             return None
     if _ISO_PREFIX.match(text):
         try:
-            return datetime.fromisoformat(text.replace("Z", "+00:00")).replace(microsecond=0).isoformat()
+            return iso_datetime(datetime.fromisoformat(text.replace("Z", "+00:00")))
         except ValueError:
             log.debug("not an ISO date-time: %r", text)
     if re.match(r"^[A-Za-z]{3},?\s+\d", text) or re.match(r"^\d{1,2}\s+[A-Za-z]{3}\s+\d{4}\s+\d", text):
         try:
-            return parsedate_to_datetime(text).replace(microsecond=0).isoformat()
+            return iso_datetime(parsedate_to_datetime(text))
         except (TypeError, ValueError):
             log.debug("not an RFC 822 date: %r", text)
     from khabar.time.publication import parse_date_line

@@ -28,6 +28,7 @@ from khabar.ingest.detect import decode
 from khabar.ingest.text import lines_of
 from khabar.model import Article
 from khabar.options import Options
+from khabar.time.publication import iso_datetime
 
 log = logging.getLogger(__name__)
 
@@ -261,7 +262,7 @@ def _date(value: Any) -> str | None:
     if isinstance(value, int | float) and not isinstance(value, bool):
         seconds = value / 1000 if value > 10**11 else value  # epoch milliseconds or seconds
         try:
-            return datetime.fromtimestamp(seconds, UTC).isoformat()
+            return iso_datetime(datetime.fromtimestamp(seconds, UTC))
         except (OverflowError, OSError, ValueError):  # NaN, or beyond the years datetime holds
             log.debug("not an epoch time: %r", value)
             return None

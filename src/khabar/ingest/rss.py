@@ -22,6 +22,7 @@ from khabar.ingest.html import fragment_paragraphs
 from khabar.ingest.text import lines_of
 from khabar.model import Article
 from khabar.options import Options
+from khabar.time.publication import iso_datetime
 
 log = logging.getLogger(__name__)
 
@@ -95,7 +96,7 @@ def _published(entry: Any) -> str | None:
         parsed = entry.get(f"{key}_parsed")
         if parsed:
             try:
-                return datetime.fromtimestamp(calendar.timegm(parsed), UTC).isoformat()
+                return iso_datetime(datetime.fromtimestamp(calendar.timegm(parsed), UTC))
             except (OverflowError, OSError, ValueError):  # "0000-00-00T00:00:00Z" placeholders
                 log.debug("feed date out of range: %r", raw)
     return None

@@ -43,7 +43,7 @@ def parse_date_line(line: str) -> str | None:
     """ISO date (or date-time, with zone when the line gives one) of a date line, else None.
 
     ``parse_date_line("06 أكتوبر 2020") == "2020-10-06"``;
-    ``parse_date_line("6-10-2020 | 14:30") == "2020-10-06T14:30"``;
+    ``parse_date_line("6-10-2020 | 14:30") == "2020-10-06T14:30:00"`` (see :func:`iso_datetime`);
     ``parse_date_line("يونيو/حزيران 2018") == "2018-06"``. When a line gives
     both calendars the Gregorian date is returned; a Hijri-only line is
     converted (Umm al-Qura).
@@ -62,11 +62,16 @@ def parse_date_line(line: str) -> str | None:
     best = min(dates, key=_preference)
     value = best.value
     assert value is not None
-    if "T" in value or "/" in value or len(value) < 10:
-        return value
-    clocks = [c for c in found if c.rule == "clock" and c.start >= best.end and c.value]
-    if clocks and clocks[0].value and clocks[0].value != "T24:00":
-        return value + clocks[0].value
+    if "T" not in value and "/" not in value and len(value) >= 10:
+        clocks = [c for c in found if c.rule == "clock" and c.start >= best.end and c.value]
+        if clocks and clocks[0].value and clocks[0].value != "T24:00":
+            value += clocks[0].value
+    if "T" in value and "/" not in value:
+        try:
+            return iso_datetime(datetime.fromisoformat(value))
+        except ValueError:
+            log.debug("not a date-time: %r", value)
+            return value[:10]
     return value
 
 
@@ -108,19 +113,25 @@ def _machine(line: str) -> str | None:
             return None
     if regex.fullmatch(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?", text):
         try:
-            return _iso_datetime(datetime.fromisoformat(text))
+            return iso_datetime(datetime.fromisoformat(text))
         except ValueError:
             return None
     if regex.match(r"(?:[A-Za-z]{3},\s*)?\d{1,2}\s+[A-Za-z]{3}\s+\d{4}\s+\d{1,2}:\d{2}", text):
         try:
-            return _iso_datetime(parsedate_to_datetime(text))
+            return iso_datetime(parsedate_to_datetime(text))
         except (TypeError, ValueError) as err:
             log.debug("not an RFC 2822 date %r: %s", text, err)
             return None
     return None
 
 
-def _iso_datetime(dt: datetime) -> str:
-    spec = "seconds" if dt.second else "minutes"
-    out = dt.isoformat(timespec=spec)
-    return out[:-6] + "Z" if out.endswith("+00:00") else out
+def iso_datetime(dt: datetime) -> str:
+    """The one written form of a publication date-time: ISO 8601 to the second, zone as ±HH:MM.
+
+    Every reader writes ``Article.published`` through this (HTML ``<time>``, RSS
+    ``pubDate``, JSONL fields and text date lines alike), so stored dates sort
+    and compare as strings: "2020-10-06T14:30:00+00:00", "2020-10-06T14:30:00"
+    when no zone was given. (Time *expressions* in the text keep TIMEX-style
+    values such as "T17:30Z"; they are not dates of record.)
+    """
+    return dt.replace(microsecond=0).isoformat(timespec="seconds")
