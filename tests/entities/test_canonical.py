@@ -320,3 +320,42 @@ def test_a_profession_title_refers_to_the_one_person_holding_it() -> None:
     assert forms(entity(a, "سامر حداد")) == [("سامر حداد", "name"), ("الخبير", "title")]
     assert entity(a, "سامر حداد").role == "الخبير الاقتصادي"
     assert forms(entity(a, "كريم العلي")) == [("كريم العلي", "name")]
+
+
+def test_places_cut_in_pieces_and_common_words() -> None:
+    from khabar.text.tokenize import tokenize
+
+    text = "وصل الوفد إلى خميس مشيط وتوارثوا المهنة جيلاً بعد جيل، وقال مجلس التعاون الخليجي إن الله رحيم"
+
+    def at(surface: str, type_: str) -> Mention:
+        i = text.index(surface)
+        return Mention(i, i + len(surface), surface, type_)
+
+    tagged = [
+        at("خميس", "LOC"),
+        at("مشيط", "LOC"),
+        at("جيلاً", "LOC"),
+        at("مجلس التعاون", "ORG"),
+        at("الله", "MISC"),
+    ]
+    fixed = corrections.correct_types(tagged, tokenize(text), text)
+    assert [(m.text, m.type, m.start) for m in fixed] == [
+        ("خميس مشيط", "LOC", 14),  # one listed city, not two places
+        ("مجلس التعاون الخليجي", "ORG", 60),  # the listed name runs past the tagged words
+    ]
+
+
+def test_one_name_typed_two_ways_is_one_entity() -> None:
+    title = "تطبيق جديد"
+    body = "أطلقت شركة زاجل تطبيقها الجديد، وقالت زاجل إن التطبيق مجاني، وأضافت زاجل أنه متاح للجميع."
+    text = title + "\n\n" + body
+    article = Article(id="t", title=title, paragraphs=(body,), text=text)
+    base = layer.annotate(Analysis(article=article), Options())
+    starts = [i for i in range(len(text)) if text.startswith("زاجل", i)]
+    tagged = tuple(Mention(s, s + 4, "زاجل", t) for s, t in zip(starts, ("ORG", "MISC", "ORG"), strict=True))
+    a = canonical.annotate(
+        Analysis(article=article, tokens=base.tokens, sentences=base.sentences, mentions=tagged), Options()
+    )
+    [zajel] = [e for e in a.entities or () if e.canonical == "زاجل"]
+    assert zajel.type == "ORG"
+    assert [(m.start, m.type) for m in zajel.mentions] == [(s, "ORG") for s in starts]

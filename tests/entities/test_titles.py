@@ -90,6 +90,19 @@ def test_no_role_from_honorifics_alone() -> None:
     assert _role(text, [("خالد العتيبي", "PERSON"), ("الرياض", "LOC")], "خالد") is None
 
 
+def test_a_bare_title_governing_the_name_is_not_its_role() -> None:
+    # "محامي كارلوس" is Carlos's lawyer, not Carlos; "مستشار سامر" is Samer's adviser.
+    text = "وقال خوان بيريز محامي كارلوس غارسيا إن موكله بريء"
+    spec = [("خوان بيريز", "PERSON"), ("كارلوس غارسيا", "PERSON")]
+    assert _role(text, spec, "كارلوس") is None
+    assert _role("وقال مستشار سامر حداد للشؤون المالية إن", [("سامر حداد", "PERSON")], "سامر") is None
+    # With the article or a complement the title stands in apposition: the name's role.
+    role = _role("وقال المحامي كارلوس غارسيا إن موكله بريء", [("كارلوس غارسيا", "PERSON")], "كارلوس")
+    assert role is not None and role.text == "المحامي"
+    role = _role("وقال وزير الخارجية جون كيري إن", [("جون كيري", "PERSON")], "جون")
+    assert role is not None and role.text == "وزير الخارجية"
+
+
 def _phrase(text: str, word: str, spec: list[tuple[str, str]] | None = None):  # type: ignore[no-untyped-def]
     words = words_of(text, spec or [])
     found = phrase_at(words, index_of(words, word), text)

@@ -77,9 +77,43 @@ def annotate(analysis: Analysis, options: Options) -> Analysis:
             cluster_of[item.mention] = resolver.add_keyed(item, type_)
     for a, b in references.org_appositions(words, names):
         resolver.merge(cluster_of[names[a]], cluster_of[names[b]])
+    _merge_across_types(resolver)
     entities = _entities(resolver.clusters, analysis)
     mentions = tuple(sorted({m for e in entities for m in e.mentions}, key=lambda m: (m.start, -m.end)))
     return dataclasses.replace(analysis, entities=tuple(entities), mentions=mentions)
+
+
+def _merge_across_types(resolver: Resolver) -> None:
+    """One name, one entity: the tagger typing "ريتويت" ORG once and MISC once makes two
+    clusters for one referent. Non-person clusters whose names are the same merge into
+    the one with more name mentions (its type wins; the earlier one on a tie).
+    Persons stay apart: "عباس" the president and "عباس" a town are told apart by type.
+    """
+    by_name: dict[str, Cluster] = {}
+    for c in resolver.clusters:
+        if c.type == "PERSON" or not c.items:
+            continue
+        names = {places.key(it.mention.text) for it in c.items if it.mention.kind == "name"}
+        if len(names) != 1:
+            continue
+        name = names.pop()
+        other = by_name.get(name)
+        if other is None or other.type == c.type:
+            by_name.setdefault(name, c)
+            continue
+        keep, gone = (other, c) if _name_count(other) >= _name_count(c) else (c, other)
+        resolver.merge(keep, gone)
+        keep.items = [
+            dataclasses.replace(it, mention=dataclasses.replace(it.mention, type=keep.type))
+            if it.mention.kind == "name" and it.mention.type != keep.type
+            else it
+            for it in keep.items
+        ]
+        by_name[name] = keep
+
+
+def _name_count(c: Cluster) -> int:
+    return sum(1 for it in c.items if it.mention.kind == "name")
 
 
 def _tokenize(text: str) -> tuple[Token, ...]:

@@ -38,8 +38,8 @@ def correct_types(
     texts = [t.text for t in tokens]
     starts = [t.start for t in tokens]
     money = [(q.start, q.end) for q in quantities if q.unit and _is_currency_code(q.unit)]
-    for m in _split_coordinated(names, text):
-        if _is_currency(m, money):
+    for m in _join_known_names(_split_coordinated(names, text), tokens, starts, text):
+        if _is_currency(m, money) or _common_word(m):
             continue
         trimmed: Mention | None = m
         while trimmed is not None:  # "الرئيس الأرميني" → "الأرميني" → nothing
@@ -64,6 +64,63 @@ def correct_types(
     out.extend(_missed_orgs(out, text))
     out.extend(_national_media(tokens, out, text))
     return sorted(out, key=lambda m: (m.start, -m.end))
+
+
+def _join_known_names(
+    names: Sequence[Mention], tokens: Sequence[Token], starts: Sequence[int], text: str
+) -> list[Mention]:
+    """A place or organization cut in pieces, or cut short, is its listed name: "خميس" + "مشيط"
+    → LOC "خميس مشيط", "مجلس التعاون" → ORG "مجلس التعاون الخليجي" (when listed).
+
+    Only from a LOC/ORG/MISC mention that starts the listed name and only when the
+    name runs past it; person names are left alone ("عبد الله" opens city names too).
+    """
+    out: list[Mention] = []
+    skip_to = -1
+    for m in names:
+        if m.start < skip_to:
+            continue  # inside a name joined just before
+        joined = _known_extension(m, tokens, starts, text) if m.type != "PERSON" else None
+        if joined is None:
+            out.append(m)
+            continue
+        while out and out[-1].end > joined.start:
+            out.pop()
+        out.append(joined)
+        skip_to = joined.end
+    return out
+
+
+def _known_extension(
+    m: Mention, tokens: Sequence[Token], starts: Sequence[int], text: str
+) -> Mention | None:
+    k = bisect.bisect_right(starts, m.start) - 1
+    if k < 0 or tokens[k].end <= m.start:
+        return None
+    words = [text[m.start : tokens[k].end]]
+    j = k + 1
+    while j < len(tokens) and j - k < 8 and not _gap(text, tokens[j - 1], tokens[j]):
+        words.append(tokens[j].text)
+        j += 1
+    n = places.known_name_words(words)
+    if n < 2:
+        return None
+    end = tokens[k + n - 1].end
+    if end <= m.end:
+        return None
+    surface = text[m.start : end]
+    type_ = "ORG" if places.org_named(surface) and not places.place_kind(surface) else "LOC"
+    return Mention(m.start, end, surface, type_, kind=m.kind, score=m.score)
+
+
+def _common_word(m: Mention) -> bool:
+    """Not a name at all: a word with the accusative ending ("جيلاً", "يومياً": names do not
+    take it in news), or a word listed as never a name ("الله")."""
+    if " " in m.text.strip():
+        return False
+    if m.text.endswith(("اً", "ًا", "ً")):
+        return True
+    return "not_name" in function_words().get(normalize(m.text), frozenset())
 
 
 def _is_currency_code(unit: str) -> bool:

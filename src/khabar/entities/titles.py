@@ -344,8 +344,24 @@ def role_before(words: Sequence[Word], j: int, text: str) -> Role | None:
         break
     if end < best or words[best].title is None:
         return None
+    if _construct_with_name(words, best, end, j):
+        return None
     role = _summarize(words, best, end, text)
     return dataclasses.replace(role, also=tuple(also)) if also else role
+
+
+def _construct_with_name(words: Sequence[Word], s: int, e: int, j: int) -> bool:
+    """Is the title at ``words[s..e]`` a bare indefinite title whose genitive is the name?
+
+    "خايمي تابيا محامي كارلوس تشافيز" (Chávez's lawyer), "مستشار أوباما للأمن
+    القومي" (Obama's adviser): an indefinite noun right before a name governs
+    it, so the title is someone else's. A definite title ("الرئيس أوباما") or one
+    with its own complement ("وزير الخارجية جون كيري") stands in apposition.
+    """
+    hit = words[s].title
+    if hit is None or e != s + hit.n - 1 or e != j - 1:
+        return False
+    return not hit.definite and hit.entry.cls not in ("honorific", "royal", "military")
 
 
 def _inside_title(words: Sequence[Word], k: int, start: int) -> bool:
