@@ -6,9 +6,9 @@ import itertools
 
 import pytest
 
-from khabar.entities.bilstm import MAX_CHARS, PROCLITICS, SHAPES, BiLSTM, Encoder
+from khabar.entities.bilstm import MAX_CHARS, NETWORK_KEYS, PROCLITICS, SHAPES, BiLSTM, Encoder, pack
+from khabar.entities.chain import bio_constraints, viterbi
 from khabar.entities.features import Lexicon
-from khabar.entities.tagger import _bio_viterbi
 
 np = pytest.importorskip("numpy")
 
@@ -41,7 +41,7 @@ def test_encode_exact() -> None:
     assert len(enc.encode("ا" * 30)[3]) == MAX_CHARS
 
 
-def _model(seed: int = 3) -> BiLSTM:
+def _weights(seed: int = 3) -> dict[str, object]:
     enc = _encoder()
     rng = np.random.default_rng(seed)
     hid, dims = 4, 100 + 32 + 64 + enc.dims
@@ -63,7 +63,11 @@ def _model(seed: int = 3) -> BiLSTM:
         "out_b": r(len(TAGS)),
         "trans": r(len(TAGS), len(TAGS)),
     }
-    return BiLSTM(weights, enc, TAGS)
+    return weights
+
+
+def _model(seed: int = 3) -> BiLSTM:
+    return BiLSTM(_weights(seed), _encoder(), TAGS)
 
 
 def test_batching_does_not_change_scores() -> None:
@@ -94,9 +98,38 @@ def test_bio_viterbi_only_well_formed() -> None:
             ]
         )
     )
-    path = [TAGS[k] for k in _bio_viterbi(np, scores, TAGS)]
+    trans, start = bio_constraints(np, TAGS)
+    path = [TAGS[k] for k in viterbi(np, scores[None], np.array([3]), trans, start)[0]]
     assert path[0] != "I-PERSON"
     for prev, cur in itertools.pairwise(path):
         if cur.startswith("I-"):
             assert prev[2:] == cur[2:]
     assert path == ["B-PERSON", "I-PERSON", "I-PERSON"]
+
+
+def test_pack_exact() -> None:
+    rows, offsets, width = pack([3, 7, 2, 4, 5])
+    assert width == 7
+    # longest first, each into the emptiest row it fits: 7 | 5+2 | 4+3
+    assert list(zip(rows, offsets, strict=True)) == [(2, 4), (0, 0), (1, 5), (2, 0), (1, 0)]
+
+
+def test_packed_rows_reset_between_sentences() -> None:
+    """A sentence's scores do not depend on the sentences packed into its row."""
+    model = _model()
+    sents = [["قال", "ريفلين"], ["وأكد", "الرئيس", "رؤوفين", "ريفلين", "في", "أذربيجان", "."], ["باكو"]]
+    together = model.emissions(sents)
+    for tokens, scores in zip(sents, together, strict=True):
+        np.testing.assert_allclose(scores, _model().emissions([tokens])[0], atol=1e-5)
+
+
+def test_stacked_networks_average_their_marginals() -> None:
+    one, two = _weights(3), _weights(5)
+    stacked = {k: np.stack([one[k], two[k]]) if k in NETWORK_KEYS else one[k] for k in one}
+    stacked["word_emb"] = one["word_emb"]
+    sent = [["وأكد", "الرئيس", "ريفلين", "في", "باكو", "."]]
+    expected = (
+        BiLSTM(one, _encoder(), TAGS).marginals(sent)[0]
+        + BiLSTM({**two, "word_emb": one["word_emb"]}, _encoder(), TAGS).marginals(sent)[0]
+    ) / 2
+    np.testing.assert_allclose(BiLSTM(stacked, _encoder(), TAGS).marginals(sent)[0], expected, atol=1e-5)

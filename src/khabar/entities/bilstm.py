@@ -26,6 +26,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from khabar.entities.chain import marginals
 from khabar.entities.features import Lexicon, normalize, shape, stem
 
 log = logging.getLogger(__name__)
@@ -91,8 +92,33 @@ class Encoder:
         return wid, cid, active, chars
 
 
+# Arrays each network of an ensemble has its own of (the word2vec table is shared).
+NETWORK_KEYS = (
+    "cluster_emb",
+    "char_emb",
+    "conv",
+    "conv_b",
+    "ih",
+    "b",
+    "hh_f",
+    "hh_b",
+    "out",
+    "out_b",
+    "trans",
+)
+
+
 class BiLSTM:
-    """Numpy forward pass of the trained network: emissions, CRF marginals."""
+    """Numpy forward pass of one or more trained networks (seeds): emissions, CRF marginals.
+
+    Several networks trained from different seeds are stacked along a first
+    axis (``hh_f`` is networks × H × 4H) and run as one: the recurrence is a
+    loop over positions whose Python cost is the same for one network or
+    five, and both directions run in the same step. Their marginals are
+    averaged. The weights of the input, forget and output gates are halved at
+    load so that one ``tanh`` over all four gates gives the sigmoids too
+    (σ(x) = (tanh(x/2) + 1) / 2).
+    """
 
     MAX_CACHE = 300_000
 
@@ -101,128 +127,176 @@ class BiLSTM:
         from threadpoolctl import ThreadpoolController
 
         self.np = np
-        self.w = {k: v.astype(np.float32) for k, v in weights.items()}
+        w = {k: v.astype(np.float32) for k, v in weights.items()}
+        if w["hh_f"].ndim == 2:  # a single network
+            w.update({k: w[k][None] for k in NETWORK_KEYS})
+        self.w = w
+        self.networks, self.hidden = w["hh_f"].shape[:2]
+        hid = self.hidden
+        half = np.ones(4 * hid, np.float32)
+        half[: 2 * hid] = 0.5  # input and forget gates
+        half[3 * hid :] = 0.5  # output gate; the cell candidate (2H:3H) keeps its tanh
+        both = np.concatenate([half, half])
+        self._ih = w["ih"] * both
+        self._b = w["b"] * both
+        self._hh = np.concatenate([w["hh_f"], w["hh_b"]]) * half  # (2 networks, H, 4H)
         # BLAS runs single-threaded here: these products are small, and OpenBLAS
         # threads spinning on a busy machine made tagging 100× slower (measured).
         self._blas = ThreadpoolController()
         self.encoder = encoder
         self.tags = list(tags)
-        self.hidden = self.w["hh_f"].shape[0]
         self._cache: dict[str, Any] = {}
 
-    def _inputs(self, word: str) -> Any:
-        """Both directions' input projections (8H) of a word, cached per type."""
-        hit = self._cache.get(word)
-        if hit is not None:
-            return hit
+    def prepare(self, words: Sequence[str]) -> None:
+        """Cache every network's input projections for both directions (networks × 8H) of new words.
+
+        All of a batch's unseen words go through the character CNN and the
+        input matrix together: one product per batch instead of one per word.
+        """
         np, w = self.np, self.w
-        wid, cid, active, chars = self.encoder.encode(word)
-        emb = w["char_emb"][np.array(chars + [0] * (MAX_CHARS - len(chars)))]  # (20, 32), id 0 is zero
-        padded = np.concatenate(
-            [np.zeros((1, emb.shape[1]), np.float32), emb, np.zeros((1, emb.shape[1]), np.float32)]
-        )
-        windows = np.concatenate([padded[:-2], padded[1:-1], padded[2:]], axis=1)  # (20, 3*32)
-        conv = np.maximum(windows @ w["conv"] + w["conv_b"], 0).max(axis=0)
-        flags = np.zeros(self.encoder.dims, np.float32)
-        flags[active] = 1.0
-        x = np.concatenate([w["word_emb"][wid], w["cluster_emb"][cid], conv, flags])
-        proj = x @ w["ih"] + w["b"]
-        if len(self._cache) >= self.MAX_CACHE:
+        new = [t for t in dict.fromkeys(words) if t not in self._cache]
+        if not new:
+            return
+        if len(self._cache) + len(new) >= self.MAX_CACHE:
             self._cache.clear()
-        self._cache[word] = proj
-        return proj
+        codes = [self.encoder.encode(t) for t in new]
+        n, nets = len(new), self.networks
+        # a zero column either side: the convolution's padding
+        chars = np.zeros((n, MAX_CHARS + 2), dtype=np.int64)
+        flags = np.zeros((n, self.encoder.dims), np.float32)
+        for k, (_, _, active, ids) in enumerate(codes):
+            chars[k, 1 : 1 + len(ids)] = ids
+            flags[k, active] = 1.0
+        emb = w["char_emb"][:, chars]  # (S, n, 22, 32); id 0 is a zero row
+        windows = np.concatenate([emb[:, :, :-2], emb[:, :, 1:-1], emb[:, :, 2:]], axis=3)  # (S, n, 20, 96)
+        conv = np.maximum(windows @ w["conv"][:, None] + w["conv_b"][:, None, None], 0).max(axis=2)
+        word_ids = np.array([c[0] for c in codes])
+        cluster_ids = np.array([c[1] for c in codes])
+        x = np.concatenate(
+            [
+                np.broadcast_to(w["word_emb"][word_ids], (nets, n, w["word_emb"].shape[1])),
+                w["cluster_emb"][:, cluster_ids],
+                conv,
+                np.broadcast_to(flags, (nets, n, flags.shape[1])),
+            ],
+            axis=2,
+        )
+        with self._blas.limit(limits=1, user_api="blas"):
+            proj = x @ self._ih + self._b[:, None]  # (S, n, 8H)
+        for k, word in enumerate(new):
+            self._cache[word] = proj[:, k]
 
-    def emissions(self, sentences: Sequence[Sequence[str]]) -> list[Any]:
-        """Per-token tag scores of each sentence (n × tags).
+    def scores(self, sentences: Sequence[Sequence[str]]) -> tuple[Any, Any]:
+        """Emission scores of non-empty sentences run as one batch (networks × batch × longest × tags), lengths.
 
-        Sentences run in batches of :data:`BATCH` of similar length, so little
-        work is spent on padding and memory stays small on long inputs.
+        The sentences are packed end to end into a few rows as long as the
+        longest (:func:`pack`), the state reset where each starts: a document's
+        sentences vary in length, and padding them all to the longest wastes
+        most of the recurrence. The backward direction reads each sentence's
+        slot reversed.
         """
         np = self.np
-        out: list[Any] = [np.zeros((0, len(self.tags)), np.float32)] * len(sentences)
-        live = sorted((i for i, s in enumerate(sentences) if s), key=lambda i: len(sentences[i]))
+        lengths = np.array([len(s) for s in sentences], dtype=np.int64)
+        size, longest, h4 = len(sentences), int(lengths.max()), 4 * self.hidden
+        words = [t for s in sentences for t in s]
+        self.prepare(words)
+        proj = np.stack([self._cache[t] for t in words], axis=1)  # (S, tokens, 8H)
+        rows, offsets, width = pack(lengths.tolist())
+        sent = np.repeat(np.arange(size), lengths)
+        pos = np.concatenate([np.arange(n) for n in lengths.tolist()])
+        row = np.array(rows)[sent]
+        fwd_at = np.array(offsets)[sent] + pos
+        bwd_at = np.array(offsets)[sent] + np.repeat(lengths, lengths) - 1 - pos
+        gates = np.zeros((2 * self.networks, max(rows) + 1, width, h4), np.float32)
+        gates[: self.networks, row, fwd_at] = proj[:, :, :h4]
+        gates[self.networks :, row, bwd_at] = proj[:, :, h4:]
+        keep = np.ones((max(rows) + 1, width, 1), np.float32)
+        keep[rows, offsets] = 0.0
         with self._blas.limit(limits=1, user_api="blas"):
-            for k in range(0, len(live), BATCH):
-                group = live[k : k + BATCH]
-                for i, scores in zip(group, self._batch([sentences[i] for i in group]), strict=True):
-                    out[i] = scores
-        return out
+            states = self._run(gates, keep)
+            fwd = np.zeros((self.networks, size, longest, self.hidden), np.float32)
+            bwd = np.zeros_like(fwd)
+            fwd[:, sent, pos] = states[: self.networks, row, fwd_at]
+            bwd[:, sent, pos] = states[self.networks :, row, bwd_at]
+            hid, out = self.hidden, self.w["out"]
+            em = fwd @ out[:, None, :hid] + bwd @ out[:, None, hid:] + self.w["out_b"][:, None, None]
+        return em, lengths
 
-    def _batch(self, sentences: Sequence[Sequence[str]]) -> list[Any]:
-        np, w = self.np, self.w
-        h4 = 4 * self.hidden
-        lengths = [len(s) for s in sentences]
-        fwd_in = np.zeros((len(sentences), max(lengths), h4), np.float32)
-        bwd_in = np.zeros_like(fwd_in)
-        for b, tokens in enumerate(sentences):
-            proj = np.stack([self._inputs(t) for t in tokens])
-            fwd_in[b, : lengths[b]] = proj[:, :h4]
-            bwd_in[b, : lengths[b]] = proj[::-1, h4:]  # each sentence reversed, still left-aligned
-        fwd = self._run(fwd_in, w["hh_f"])
-        bwd = self._run(bwd_in, w["hh_b"])
-        out = []
-        for b, n in enumerate(lengths):
-            states = np.concatenate([fwd[b, :n], bwd[b, :n][::-1]], axis=1)
-            out.append(states @ w["out"] + w["out_b"])
-        return out
-
-    def _run(self, proj: Any, hh: Any) -> Any:
-        """One LSTM direction over a batch of left-aligned sequences (steps past a sequence's end are ignored)."""
+    def _run(self, gates: Any, keep: Any) -> Any:
+        """Both directions of every network over packed rows; ``keep`` is 0 where a sentence starts."""
         np = self.np
-        size, longest, _ = proj.shape
         hid = self.hidden
-        h = np.zeros((size, hid), np.float32)
-        c = np.zeros((size, hid), np.float32)
-        out = np.empty((size, longest, hid), np.float32)
+        runs, size, longest, _ = gates.shape
+        h = np.zeros((runs, size, hid), np.float32)
+        c = np.zeros((runs, size, hid), np.float32)
+        out = np.empty((runs, size, longest, hid), np.float32)
+        resets = (keep[:, :, 0] == 0).any(axis=0).tolist()
         for step in range(longest):
-            gates = proj[:, step] + h @ hh
-            sig = _sigmoid(np, gates)
-            c = sig[:, hid : 2 * hid] * c + sig[:, :hid] * np.tanh(gates[:, 2 * hid : 3 * hid])
-            h = sig[:, 3 * hid :] * np.tanh(c)
-            out[:, step] = h
+            if step and resets[step]:
+                h = h * keep[:, step]
+                c = c * keep[:, step]
+            g = gates[:, :, step] + h @ self._hh
+            np.tanh(g, out=g)
+            s = g * 0.5 + 0.5
+            c = s[..., hid : 2 * hid] * c + s[..., :hid] * g[..., 2 * hid : 3 * hid]
+            h = s[..., 3 * hid :] * np.tanh(c)
+            out[:, :, step] = h
+        return out
+
+    def emissions(self, sentences: Sequence[Sequence[str]]) -> list[Any]:
+        """Per-token tag scores of each sentence (n × tags), averaged over the networks."""
+        np = self.np
+        out: list[Any] = [np.zeros((0, len(self.tags)), np.float32)] * len(sentences)
+        for group in batches(sentences):
+            em, lengths = self.scores([sentences[i] for i in group])
+            for b, i in enumerate(group):
+                out[i] = em[:, b, : lengths[b]].mean(axis=0)
         return out
 
     def marginals(self, sentences: Sequence[Sequence[str]]) -> list[Any]:
-        """Per-token tag marginals (n × tags) under the network's CRF layer (forward-backward).
-
-        Run over each batch of padded emissions at once: a step is one array
-        operation for all its sentences, which is what keeps this fast.
-        """
+        """Per-token tag marginals (n × tags) under each network's CRF layer, averaged over the networks."""
         np = self.np
-        trans = self.w["trans"][None, :, :]
         out: list[Any] = [np.zeros((0, len(self.tags)), np.float32)] * len(sentences)
-        live = sorted((i for i, s in enumerate(sentences) if s), key=lambda i: len(sentences[i]))
-        for k in range(0, len(live), BATCH):
-            group = live[k : k + BATCH]
-            with self._blas.limit(limits=1, user_api="blas"):
-                ems = self._batch([sentences[i] for i in group])
-            lengths = np.array([len(e) for e in ems])
-            size, longest = len(ems), int(lengths.max())
-            em = np.zeros((size, longest, len(self.tags)), np.float32)
-            for b, e in enumerate(ems):
-                em[b, : len(e)] = e
-            alpha = np.empty_like(em)
-            beta = np.zeros_like(em)
-            alpha[:, 0] = em[:, 0]
-            for t in range(1, longest):
-                alpha[:, t] = _logsumexp(np, alpha[:, t - 1, :, None] + trans, 1) + em[:, t]
-            for t in range(longest - 2, -1, -1):
-                step = _logsumexp(np, trans + (em[:, t + 1] + beta[:, t + 1])[:, None, :], 2)
-                beta[:, t] = np.where((t < lengths - 1)[:, None], step, 0.0)
-            z = _logsumexp(np, alpha[np.arange(size), lengths - 1], 1)
-            probs = np.exp(np.minimum(alpha + beta - z[:, None, None], 0.0))  # padding may overflow
+        for group in batches(sentences):
+            em, lengths = self.scores([sentences[i] for i in group])
+            probs = self.network_marginals(em, lengths).mean(axis=0)
             for b, i in enumerate(group):
                 out[i] = probs[b, : lengths[b]]
         return out
 
+    def network_marginals(self, em: Any, lengths: Any) -> Any:
+        """Marginals (networks × batch × longest × tags) of :meth:`scores` output."""
+        np = self.np
+        return marginals(np, em.astype(np.float64), lengths, self.w["trans"].astype(np.float64))
 
-def _sigmoid(np: Any, x: Any) -> Any:
-    return 0.5 * (np.tanh(0.5 * x) + 1.0)
+
+def batches(sentences: Sequence[Sequence[str]]) -> list[list[int]]:
+    """Indices of the non-empty sentences in groups of :data:`BATCH` of similar length.
+
+    Little work is then spent on padding, and memory stays small on long inputs.
+    """
+    live = sorted((i for i, s in enumerate(sentences) if s), key=lambda i: len(sentences[i]))
+    return [live[k : k + BATCH] for k in range(0, len(live), BATCH)]
 
 
-def _logsumexp(np: Any, x: Any, axis: int) -> Any:
-    top = x.max(axis=axis, keepdims=True)
-    return (top + np.log(np.exp(x - top).sum(axis=axis, keepdims=True))).squeeze(axis)
+def pack(lengths: Sequence[int]) -> tuple[list[int], list[int], int]:
+    """Place sequences end to end in rows as long as the longest: (row, offset) of each, row length.
+
+    Longest first, each into the row that has most room left and fits it,
+    else a new row: few rows, little padding.
+    """
+    width = max(lengths)
+    fill: list[int] = []
+    rows = [0] * len(lengths)
+    offsets = [0] * len(lengths)
+    for i in sorted(range(len(lengths)), key=lambda k: -lengths[k]):
+        best = min(range(len(fill)), key=fill.__getitem__, default=-1)
+        if best < 0 or fill[best] + lengths[i] > width:
+            fill.append(0)
+            best = len(fill) - 1
+        rows[i], offsets[i] = best, fill[best]
+        fill[best] += lengths[i]
+    return rows, offsets, width
 
 
 def load_bilstm(path: Path, lexicon: Lexicon) -> BiLSTM:

@@ -49,6 +49,8 @@ def train_bilstm(
     fine_tune: bool = False,
     seed: int = 13,
     dev: Sequence[conll.Tagged] = (),
+    aux: Sequence[conll.Tagged] = (),
+    aux_share: float = 1.0,
 ) -> dict[str, float]:
     """Fit the network on ``sents`` and write ``path`` (npz); returns dev F1 by epoch when ``dev`` is given.
 
@@ -105,8 +107,11 @@ def train_bilstm(
             )
             self.out = nn.Linear(2 * HIDDEN, len(tags))
             self.trans = nn.Parameter(torch.zeros(len(tags), len(tags)))
+            # the auxiliary corpus's own head: its conventions differ, its text teaches the encoder
+            self.aux_out = nn.Linear(2 * HIDDEN, len(tags))
+            self.aux_trans = nn.Parameter(torch.zeros(len(tags), len(tags)))
 
-        def emissions(self, wid: Any, flags: Any, chars: Any, lengths: Any) -> Any:
+        def emissions(self, wid: Any, flags: Any, chars: Any, lengths: Any, head: int = 0) -> Any:
             size, longest, width = chars.shape
             c = self.char(chars.view(size * longest, width)).transpose(1, 2)
             c = torch.relu(self.conv(c)).max(2).values.view(size, longest, -1)
@@ -116,36 +121,36 @@ def train_bilstm(
             )
             h, _ = self.lstm(packed)
             h, _ = nn.utils.rnn.pad_packed_sequence(h, batch_first=True, total_length=longest)
-            return self.out(self.drop(h))
+            return (self.aux_out if head else self.out)(self.drop(h))
 
-        def nll(self, em: Any, gold: Any, mask: Any) -> Any:
+        def nll(self, em: Any, gold: Any, mask: Any, head: int = 0) -> Any:
+            trans = self.aux_trans if head else self.trans
             score = em[:, 0].gather(1, gold[:, :1]).squeeze(1)
             alpha = em[:, 0]
             for i in range(1, em.shape[1]):
                 m = mask[:, i]
-                step = (
-                    em[:, i].gather(1, gold[:, i : i + 1]).squeeze(1) + self.trans[gold[:, i - 1], gold[:, i]]
-                )
+                step = em[:, i].gather(1, gold[:, i : i + 1]).squeeze(1) + trans[gold[:, i - 1], gold[:, i]]
                 score = score + torch.where(m, step, torch.zeros_like(score))
-                nxt = torch.logsumexp(alpha.unsqueeze(2) + self.trans.unsqueeze(0), 1) + em[:, i]
+                nxt = torch.logsumexp(alpha.unsqueeze(2) + trans.unsqueeze(0), 1) + em[:, i]
                 alpha = torch.where(m.unsqueeze(1), nxt, alpha)
             return (torch.logsumexp(alpha, 1) - score).mean()
 
     net = Net()
     opt = torch.optim.Adam([p for p in net.parameters() if p.requires_grad], lr=2e-3)
     sched = torch.optim.lr_scheduler.CosineAnnealingLR(opt, epochs)
-    order = sorted(range(len(sents)), key=lambda k: len(sents[k].tokens))
-    groups = [[sents[k] for k in order[j : j + 32] if sents[k].tokens] for j in range(0, len(order), 32)]
-    groups = [g for g in groups if g]
+    groups = [(0, g) for g in _groups(sents)]
+    aux_groups = [(1, g) for g in _groups(aux)]
     history: dict[str, float] = {}
     started = time.perf_counter()
     for epoch in range(epochs):
         net.train()
-        rnd.shuffle(groups)
+        rnd.shuffle(aux_groups)
+        todo = groups + aux_groups[: int(aux_share * len(groups))]
+        rnd.shuffle(todo)
         total = 0.0
-        for group in groups:
+        for head, group in todo:
             wid, flags, chars, mask, gold, lengths = batch(group)
-            loss = net.nll(net.emissions(wid, flags, chars, lengths), gold, mask)
+            loss = net.nll(net.emissions(wid, flags, chars, lengths, head), gold, mask, head)
             opt.zero_grad()
             loss.backward()
             nn.utils.clip_grad_norm_(net.parameters(), 5.0)
@@ -158,12 +163,20 @@ def train_bilstm(
             from khabar.entities.bilstm import load_bilstm
 
             model = load_bilstm(path, encoder.lexicon)
-            pred = [_viterbi(em, model.w["trans"], tags) for em in model.emissions([s.tokens for s in dev])]
+            pred = [
+                _viterbi(em, model.w["trans"][0], tags) for em in model.emissions([s.tokens for s in dev])
+            ]
             f1 = conll.evaluate([s.tags for s in dev], pred)["ALL"].f1
             history[str(epoch)] = round(f1, 4)
             log.info("bilstm epoch %d dev F1 %.4f", epoch, f1)
     _export(net, encoder, tags, path)
     return history
+
+
+def _groups(sents: Sequence[conll.Tagged], size: int = 32) -> list[list[conll.Tagged]]:
+    """Batches of ``size`` non-empty sentences of similar length."""
+    order = sorted((k for k in range(len(sents)) if sents[k].tokens), key=lambda k: len(sents[k].tokens))
+    return [[sents[k] for k in order[j : j + size]] for j in range(0, len(order), size)]
 
 
 def _viterbi(em: Any, trans: Any, tags: Sequence[str]) -> list[str]:

@@ -173,6 +173,23 @@ class FeatureExtractor:
             out.append(d)
         return out
 
+    def views(self, word: str) -> tuple[tuple[list[str], ...], tuple[dict[str, float], ...], str]:
+        """A word's features by role, weighted ones apart, and the key its stem bigrams use.
+
+        Roles: as the token itself, as the word before it (-1), after it (+1),
+        two before (-2), two after (+2). :meth:`sentence` gives a token the
+        union of its window's roles plus the sentence-edge and stem-bigram
+        features, which is what lets :class:`khabar.entities.chain.CrfWeights`
+        sum a word's weights once per role. The weighted (vector) features
+        exist only for the own, -1 and +1 roles, and only with ``vectors``.
+        """
+        symbolic = self._views(word)
+        dense: tuple[dict[str, float], ...] = ()
+        if self.use_vectors:
+            own, before, after = self._dense_views(word)
+            dense = (own, before, after, {}, {}) if self.vector_window else (own, {}, {}, {}, {})
+        return symbolic[:5], dense, symbolic[5][0]
+
     def _dense_views(self, word: str) -> tuple[dict[str, float], ...]:
         """(own, as -1, as +1) weighted vector features of a word; empty when it has no vector."""
         hit = self._dense.get(word)

@@ -13,12 +13,12 @@ import functools
 import gzip
 import json
 import logging
-import threading
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from khabar.entities.bilstm import BiLSTM
+from khabar.entities.bilstm import BiLSTM, batches
+from khabar.entities.chain import CrfWeights, bio_constraints, marginals, pad, viterbi
 from khabar.entities.conll import repair_bio, spans
 from khabar.entities.features import FeatureExtractor, Lexicon, normalize, stem
 from khabar.errors import ExtractionError
@@ -31,85 +31,118 @@ MODEL_DIR = Path(__file__).resolve().parents[1] / "data" / "ner"
 class Tagger:
     """BIO tags over PERSON/ORG/LOC/MISC for tokenized sentences.
 
-    With a BiLSTM beside the CRF (``bilstm.npz`` in the model directory), the
-    two models' per-token tag marginals are averaged (the CRF's weighted by
-    ``meta["ensemble_weight"]``) and decoded by a Viterbi pass that only
-    allows well-formed BIO sequences; without it, the CRF alone decides.
-    One crfsuite tagger keeps the last sequence, so calls are serialized with
-    a lock (the API serves from threads).
+    With BiLSTMs beside the CRF (``bilstm.npz`` in the model directory), the
+    per-token tag marginals of the CRF and of the networks (averaged over
+    them) are averaged, the CRF's weighted by ``meta["ensemble_weight"]``, and
+    decoded by a Viterbi pass that only allows well-formed BIO sequences;
+    without them, the CRF alone decides (its own Viterbi path, as crfsuite's).
+    All of it is array arithmetic over a batch of sentences
+    (:mod:`khabar.entities.chain`): the sentences of a document are scored
+    together. Nothing mutable is shared between calls but the per-word caches,
+    so calls from several threads are safe.
     """
 
     def __init__(
-        self, crf: Any, extractor: FeatureExtractor, meta: dict[str, Any], bilstm: BiLSTM | None = None
+        self, crf: CrfWeights, extractor: FeatureExtractor, meta: dict[str, Any], bilstm: BiLSTM | None = None
     ) -> None:
-        self._crf = crf
-        self._lock = threading.Lock()
+        import numpy as np
+
+        self.np = np
+        self.crf = crf
         self.extractor = extractor
         self.meta = meta
         self.bilstm = bilstm
         self.weight = float(meta.get("ensemble_weight", 0.5))
         self.decode = str(meta.get("decode", "viterbi"))
+        self.labels = list(bilstm.tags) if bilstm is not None else list(crf.labels)
+        if sorted(self.labels) != sorted(crf.labels):
+            raise ExtractionError(f"NER models disagree on labels: {self.labels} vs {crf.labels}")
+        cols = [crf.labels.index(t) for t in self.labels]
+        self._cols = np.array(cols)
+        self._trans = crf.trans[np.ix_(cols, cols)]
+        self._bio = bio_constraints(np, self.labels)
+        types = sorted({t[2:] for t in self.labels if t.startswith("B-") and "I-" + t[2:] in self.labels})
+        self._groups = (
+            [self.labels.index("B-" + t) for t in types],
+            [self.labels.index("I-" + t) for t in types],
+            self.labels.index("O"),
+        )
 
     def tag(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
         """Tag each sentence: ``[["قال", "الرئيس", "ريفلين"]]`` → ``[["O", "O", "B-PERSON"]]``."""
-        if self.bilstm is not None:
-            return [tags for tags, _ in self._ensemble(sentences)]
-        out: list[list[str]] = []
-        for tokens in sentences:
-            feats = self.extractor.sentence(tokens) if tokens else []
-            if not feats:
-                out.append([])
-                continue
-            with self._lock:
-                out.append(list(self._crf.tag(feats)))
-        return out
+        return [tags for tags, _ in self.tag_many_with_scores(sentences)]
 
     def tag_with_scores(self, tokens: Sequence[str]) -> tuple[list[str], list[float]]:
         """Tags of one sentence and the marginal probability of each token's tag."""
         return self.tag_many_with_scores([tokens])[0]
 
     def tag_many_with_scores(self, sentences: Sequence[Sequence[str]]) -> list[tuple[list[str], list[float]]]:
-        """:meth:`tag_with_scores` for several sentences (the BiLSTM runs them as one batch)."""
-        if self.bilstm is not None:
-            return self._ensemble(sentences)
-        out: list[tuple[list[str], list[float]]] = []
-        for tokens in sentences:
-            if not tokens:
-                out.append(([], []))
-                continue
-            feats = self.extractor.sentence(tokens)
-            with self._lock:
-                tags = list(self._crf.tag(feats))
-                out.append((tags, [self._crf.marginal(tag, i) for i, tag in enumerate(tags)]))
+        """:meth:`tag_with_scores` for several sentences, scored in batches of similar length."""
+        out: list[tuple[list[str], list[float]]] = [([], [])] * len(sentences)
+        for group in batches(sentences):
+            for i, result in zip(group, self._batch([sentences[i] for i in group]), strict=True):
+                out[i] = result
         return out
 
-    def _ensemble(self, sentences: Sequence[Sequence[str]]) -> list[tuple[list[str], list[float]]]:
-        assert self.bilstm is not None
-        np = self.bilstm.np
-        labels = self.bilstm.tags
-        neural = self.bilstm.marginals(sentences)
-        out: list[tuple[list[str], list[float]]] = []
-        for tokens, theirs in zip(sentences, neural, strict=True):
-            if not tokens:
-                out.append(([], []))
-                continue
-            feats = self.extractor.sentence(tokens)
-            with self._lock:
-                self._crf.set(feats)
-                marginal = self._crf.marginal
-                flat = [marginal(t, i) for i in range(len(tokens)) for t in labels]
-            probs = (
-                self.weight * np.array(flat).reshape(len(tokens), len(labels)) + (1.0 - self.weight) * theirs
-            )
-            if self.decode == "viterbi":
-                path = _bio_viterbi(np, np.log(probs + 1e-9), labels)
-                tags = [labels[k] for k in path]
+    def _batch(self, sentences: Sequence[Sequence[str]]) -> list[tuple[list[str], list[float]]]:
+        np = self.np
+        crf_em, lengths = pad(np, [self.crf.emissions(s)[:, self._cols] for s in sentences], len(self.labels))
+        if self.bilstm is None:
+            probs = marginals(np, crf_em[None], lengths, self._trans[None])[0]
+            path = viterbi(np, crf_em, lengths, self._trans)
+        else:
+            em, _ = self.bilstm.scores(sentences)
+            trans = np.concatenate([self._trans[None], self.bilstm.w["trans"].astype(np.float64)])
+            each = marginals(np, np.concatenate([crf_em[None], em.astype(np.float64)]), lengths, trans)
+            probs = self.weight * each[0] + (1.0 - self.weight) * each[1:].mean(axis=0)
+            if self.decode == "segment":
+                path = self._segment(probs, lengths)
+            elif self.decode == "viterbi":
+                path = viterbi(np, np.log(probs + 1e-9), lengths, self._bio[0], self._bio[1])
             else:
-                path = probs.argmax(axis=1).tolist()
-                tags = list(repair_bio(labels[k] for k in path))
-            best = probs[np.arange(len(tokens)), path].tolist()
-            out.append((tags, best))
+                path = probs.argmax(axis=2)
+        best = np.take_along_axis(probs, path[:, :, None], 2)[:, :, 0]
+        labels = self.labels
+        out: list[tuple[list[str], list[float]]] = []
+        for b, n in enumerate(lengths.tolist()):
+            tags = [labels[k] for k in path[b, :n].tolist()]
+            if self.bilstm is not None and self.decode == "argmax":
+                tags = list(repair_bio(tags))
+            out.append((tags, best[b, :n].tolist()))
         return out
+
+    def _segment(self, probs: Any, lengths: Any) -> Any:
+        """Label ids decoded boundaries first, then types: (batch × longest).
+
+        Two models that agree a stretch is a name but not on its type split
+        each label's mass between them: "في ناغورنو كاراباخ", a PERSON for
+        the CRF and a LOC for the network, decoded label by label became
+        B-LOC O. Here the best well-formed B/I/O path is found on the
+        marginals summed over types, and each name then takes the type with
+        the most mass over its tokens (B- on the first, I- on the rest).
+        """
+        np = self.np
+        b_cols, i_cols, o_col = self._groups
+        seg = np.stack([probs[..., b_cols].sum(-1), probs[..., i_cols].sum(-1), probs[..., o_col]], -1)
+        trans, start = bio_constraints(np, ("B-N", "I-N", "O"))
+        coarse = viterbi(np, np.log(seg + 1e-9), lengths, trans, start)
+        path = np.full(coarse.shape, o_col, dtype=np.int64)
+        for b, n in enumerate(lengths.tolist()):
+            row = coarse[b, :n].tolist()
+            i = 0
+            while i < n:
+                if row[i] == 2:
+                    i += 1
+                    continue
+                j = i + 1
+                while j < n and row[j] == 1:
+                    j += 1
+                mass = probs[b, i, b_cols] + probs[b, i + 1 : j][:, i_cols].sum(axis=0)
+                k = int(mass.argmax())
+                path[b, i] = b_cols[k]
+                path[b, i + 1 : j] = i_cols[k]
+                i = j
+        return path
 
     def tag_document(
         self, sentences: Sequence[Sequence[str]], *, threshold: float = 0.7
@@ -153,29 +186,6 @@ class Tagger:
                     t[i : i + size] = [f"B-{typ}"] + [f"I-{typ}"] * (size - 1)
                     p[i : i + size] = [score] * size
         return tags, probs
-
-
-@functools.cache
-def _bio_penalties(labels: tuple[str, ...]) -> tuple[tuple[float, ...], ...]:
-    """Transition scores forbidding ``I-X`` after anything but ``B-X``/``I-X`` (row: from, column: to)."""
-    return tuple(
-        tuple(-1e9 if b.startswith("I-") and a[2:] != b[2:] else 0.0 for b in labels) for a in labels
-    )
-
-
-def _bio_viterbi(np: Any, scores: Any, labels: Sequence[str]) -> list[int]:
-    """Best well-formed BIO path through per-token label scores (n × labels)."""
-    trans = np.array(_bio_penalties(tuple(labels)))
-    best = scores[0] + np.array([-1e9 if t.startswith("I-") else 0.0 for t in labels])
-    back = []
-    for k in range(1, len(scores)):
-        cand = best[:, None] + trans
-        back.append(cand.argmax(0))
-        best = cand.max(0) + scores[k]
-    path = [int(best.argmax())]
-    for b in reversed(back):
-        path.append(int(b[path[-1]]))
-    return path[::-1]
 
 
 def _key(word: str) -> str:
@@ -283,7 +293,7 @@ def open_tagger(model_dir: Path) -> Tagger:
 
         bilstm = load_bilstm(model_dir / "bilstm.npz", lexicon)
     log.info("loaded NER model %s (%d lexicon words)", model_dir, len(lexicon.clusters))
-    return Tagger(crf, extractor, meta, bilstm)
+    return Tagger(CrfWeights(crf, extractor), extractor, meta, bilstm)
 
 
 @functools.cache

@@ -362,13 +362,25 @@ def run(args: argparse.Namespace) -> dict[str, object]:
         from khabar.entities.bilstm_train import build_encoder, train_bilstm
 
         encoder = build_encoder(lexicon, words, sents, args.vector_vocab)
+        aux: list[conll.Tagged] = []
+        if args.aux_corpora:
+            held = (
+                conll.anercorp("test", data) + conll.aqmar("test", data) + conll.aqmar("dev", data) + dev_part
+            )
+            for name in args.aux_corpora:
+                aux += conll.drop_overlap(conll.fane(name, data), held)
+            aux = [s for s in aux if 0 < len(s.tokens) <= 120]
         history = train_bilstm(
             sents,
             encoder,
             vecs[: args.vector_vocab],
             out / "bilstm.npz",
             epochs=args.bilstm_epochs,
+            fine_tune=args.bilstm_fine_tune,
+            seed=args.bilstm_seed,
             dev=dev_part,
+            aux=aux,
+            aux_share=args.aux_share,
         )
     else:
         (out / "bilstm.npz").unlink(missing_ok=True)
@@ -396,10 +408,18 @@ def run(args: argparse.Namespace) -> dict[str, object]:
             **options,
         },
         "cluster_vocab": args.cluster_vocab,
-        "bilstm": {"epochs": args.bilstm_epochs, "fine_tune": args.bilstm_fine_tune, "dev_by_epoch": history}
+        "bilstm": {
+            "epochs": args.bilstm_epochs,
+            "fine_tune": args.bilstm_fine_tune,
+            "seed": args.bilstm_seed,
+            "aux_corpora": list(args.aux_corpora),
+            "aux_share": args.aux_share,
+            "dev_by_epoch": history,
+        }
         if args.bilstm
         else None,
         "ensemble_weight": args.ensemble_weight,
+        "decode": args.decode,
         "train_seconds": round(time.perf_counter() - started, 1),
     }
     (out / "meta.json").write_text(json.dumps(meta, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
@@ -415,11 +435,13 @@ def run(args: argparse.Namespace) -> dict[str, object]:
         meta["dev_doc"] = round(conll.evaluate(gold, pred)["ALL"].f1, 4)
         if tagger.bilstm is not None:
             by_weight = {}
-            for weight in (0.0, 0.3, 0.4, 0.5, 0.6, 0.7, 1.0):
-                tagger.weight = weight
-                by_weight[str(weight)] = round(
-                    conll.evaluate(gold, tagger.tag([s.tokens for s in dev_part]))["ALL"].f1, 4
-                )
+            for decode in ("viterbi", "segment"):
+                tagger.decode = decode
+                for weight in (0.0, 0.3, 0.4, 0.5, 0.6, 0.7, 1.0):
+                    tagger.weight = weight
+                    by_weight[f"{decode} {weight}"] = round(
+                        conll.evaluate(gold, tagger.tag([s.tokens for s in dev_part]))["ALL"].f1, 4
+                    )
             meta["dev_by_weight"] = by_weight
         print(json.dumps(meta, ensure_ascii=False))
     log.info("wrote %s in %.0f s", out, time.perf_counter() - started)
@@ -474,9 +496,31 @@ def main(argv: Sequence[str] | None = None) -> None:
     )
     parser.add_argument("--names", action="store_true", help="training-name memory, jackknifed")
     parser.add_argument("--name-folds", type=int, default=5, help="folds for the training-name memory")
-    parser.add_argument("--bilstm", action="store_true", help="add the BiLSTM-CRF ensembled with the CRF")
+    parser.add_argument(
+        "--no-bilstm",
+        dest="bilstm",
+        action="store_false",
+        help="the CRF alone, without the BiLSTM-CRF beside it",
+    )
     parser.add_argument("--bilstm-epochs", type=int, default=20)
+    parser.add_argument("--bilstm-seed", type=int, default=13)
     parser.add_argument("--bilstm-fine-tune", action="store_true", help="fine-tune the word2vec embeddings")
+    parser.add_argument(
+        "--aux-corpora",
+        nargs="*",
+        default=["wikifane"],
+        choices=("newsfane", "wikifane"),
+        help="corpora the BiLSTM also learns from, through a second output layer (none: no flag value)",
+    )
+    parser.add_argument(
+        "--aux-share", type=float, default=1.0, help="auxiliary batches per ANERcorp batch in an epoch"
+    )
+    parser.add_argument(
+        "--decode",
+        default="segment",
+        choices=("segment", "viterbi", "argmax"),
+        help="ensemble decoding: names first then types, label-wise BIO Viterbi, or argmax",
+    )
     parser.add_argument(
         "--ensemble-weight", type=float, default=0.5, help="CRF share of the averaged marginals"
     )
