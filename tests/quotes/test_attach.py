@@ -54,3 +54,15 @@ def test_possessed_noun_after_the_name_is_the_object() -> None:
     )
     assert [q.speaker.entity if q.speaker else None for q in found] == ["E1"]
     assert found[0].content.text == "باستنساخ شخصياته"
+
+
+def test_plural_participle_is_not_said_by_the_one_person_named() -> None:
+    from .helpers import article, entity, quotes
+
+    body = "وهاجم مغردون وزير التعليم سالم العمر، معتبرين أن قراره سيضر بالطلاب."
+    a = article(TITLE, body)
+    text = a.article.text
+    found = quotes(a, entity(text, "E1", "PERSON", "سالم العمر", "title:وزير التعليم سالم العمر"))
+    assert [(q.cue.text if q.cue else None, q.speaker.entity if q.speaker else None) for q in found] == [
+        ("معتبرين", None)
+    ]

@@ -88,3 +88,11 @@ def test_object_after_the_subject_of_an_object_verb() -> None:
 def test_nominative_plural_participle_is_a_noun_subject() -> None:
     found = run(TITLE, "وقال مدعون إن المتهمين غادروا البلاد.")
     assert [brief(q) for q in found] == [("indirect", "وقال", "مدعون", "المتهمين غادروا البلاد")]
+
+
+def test_cue_after_a_quotation_with_its_own_content_is_not_a_trailing_cue() -> None:
+    found = run(TITLE, "وفيما يتعلق بمشروع «حي الديرة التاريخي»، أوضح المدير أن العمل انتهى. متابعاً بأن «الافتتاح قريب».")
+    assert [brief(q) for q in found] == [
+        ("indirect", "أوضح", "المدير", "العمل انتهى"),
+        ("mixed", "متابعاً", "المدير", "«الافتتاح قريب»"),
+    ]

@@ -43,6 +43,9 @@ def antecedent(
             or clause_subject(doc, sentence.start, pos)
             or _kana_subject(doc, sentence.start, pos)
         )
+        if mentioned is not None and rec.number == "p" and _one_person(doc, mentioned):
+            # "معتبرين أن …" is said by several: not by the one person the sentence names
+            mentioned = None
         if mentioned is not None:
             return mentioned, None
     if not any(r.anchor >= sentence.start for r in earlier) and doc.tokens[doc.sentence_start_token(
@@ -54,7 +57,12 @@ def antecedent(
         lead = doc.token_at(sentence.start)
         window_end = doc.tokens[min(lead + 4, len(doc) - 1)].end
         mentioned = clause_subject(doc, sentence.start, min(pos, window_end))
-        if mentioned is not None and mentioned.kind == "person" and rec.gender != "f":
+        if (
+            mentioned is not None
+            and mentioned.kind == "person"
+            and rec.gender != "f"
+            and not (rec.number == "p" and _one_person(doc, mentioned))
+        ):
             return mentioned, None
     for top, strict in ((True, True), (False, True), (False, False)):
         # a statement of its own continues a speaker of the story, not one quoted
@@ -63,7 +71,10 @@ def antecedent(
             if (not top or r.parent is None) and _fits(r, rec, strict):
                 return r.speaker, r
     previous = doc.sentence_of(max(0, sentence.start - 1)).start
-    return clause_subject(doc, previous, pos), None
+    fallback = clause_subject(doc, previous, pos)
+    if fallback is not None and rec.number == "p" and _one_person(doc, fallback):
+        return None, None
+    return fallback, None
 
 
 def _governing_subject(doc: QuoteDoc, start: int, end: int) -> Speaker | None:
@@ -100,6 +111,12 @@ def _governing_subject(doc: QuoteDoc, start: int, end: int) -> Speaker | None:
     if not subj or not source_head(doc, subj[0], subj[-1] + 1):
         return None
     return resolve_phrase(doc, subj[0], subj[-1] + 1)
+
+
+def _one_person(doc: QuoteDoc, speaker: Speaker) -> bool:
+    """Whether the speaker is a single named person."""
+    entity = doc.entities_by_id.get(speaker.entity) if speaker.entity else None
+    return entity is not None and entity.type == "PERSON"
 
 
 def _lead_subject(doc: QuoteDoc, start: int, end: int) -> Speaker | None:

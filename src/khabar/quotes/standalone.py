@@ -49,13 +49,17 @@ def _trailing_cue(doc: QuoteDoc, d: DirectSpan, records: list[Record]) -> Record
     form = forms[0]
     end = doc.sentence_end_token(k)
     lex = lexicon()
+    tok = doc.tokens[k]
+    if any(r.cue is not None and r.cue[0] == tok.start for r in records):
+        return None  # '«حي الديرة»، أوضح أن …': the cue introduces its own content
+    if k + 1 < end and (doc.norms[k + 1] in lex.complementizers or doc.is_colon(k + 1)):
+        return None
     j = k + 1
     while j < end and j - k <= _TRAILING_SUBJECT and doc.is_word(j):
         w = doc.norms[j]
         if w in lex.adjunct_starts or w in lex.time_words or w in lex.prepositional_pronouns or venue_at(doc, j):
             break  # "، قال المدرب بعد المباراة"
         j += 1
-    tok = doc.tokens[k]
     rec = Record("direct", d.start, d.end, d.open, (tok.start, tok.end), gender=form.gender, bounded=True)
     speaker = resolve_phrase(doc, k + 1, j) if j > k + 1 and form.tense != "participle" else None
     if speaker is None or points_back(doc, k + 1, j):
