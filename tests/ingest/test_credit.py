@@ -17,6 +17,7 @@ from khabar.ingest.credit import parse_credit, split_caption
         ("AFP/Getty Images", None, "AFP/Getty Images", "known"),
         ("محمد حمود/الأناضول/غيتي", "محمد حمود", "الأناضول/غيتي", "known"),
         ("تصوير: يزن الخطيب", "يزن الخطيب", None, "known"),
+        ("تَصْوِير: يزن الخطيب", "يزن الخطيب", None, "known"),  # tashkeel inside the marker
         ("أرشيفية", None, None, "known"),
         ("سامي الحلو/وكالة محلية", "سامي الحلو", "وكالة محلية", "slash"),
         ("وكالة الأنباء العراقية", None, "وكالة الأنباء العراقية", "weak"),

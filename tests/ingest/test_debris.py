@@ -56,6 +56,7 @@ def test_related_markers() -> None:
 def test_byline_markers() -> None:
     assert byline_of("بقلم: سمر الخطيب") == "سمر الخطيب"
     assert byline_of("كتب - حسن العلي") == "حسن العلي"
+    assert byline_of("بِقَلَم: سمر الخطيب") == "سمر الخطيب"  # the marks do not shift the cut
     assert byline_of("كتبت الصحيفة أن الوزير سيستقيل.") is None
     assert byline_of("تقريرا مفصلا") is None
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from khabar.ingest.vocab import agencies, core, fold, widgets
+from khabar.ingest.vocab import agencies, core, fold_with_offsets, widgets
 
 _TRAILING_CREDIT = re.compile(
     r"^(?P<text>.*?)\s*[(\[（](?P<credit>[^()\[\]（）]{1,90})[)\]）]\s*\.?\s*$", re.S
@@ -89,15 +89,15 @@ def parse_credit(raw: str) -> Credit | None:
 
 
 def _marker(text: str, markers: tuple[str, ...]) -> int | None:
-    """Length of the marker that starts ``text`` ("تصوير:", "صدر الصورة،"), or None.
+    """Length in ``text`` of the marker that starts it ("تصوير:", "صدر الصورة،"), or None.
 
-    Markers are matched folded, and folding keeps lengths, so the returned
-    length cuts the original text.
+    Markers are matched folded; the offsets map the folded length back onto
+    ``text``, which may carry tashkeel or tatweel inside the marker ("تَصْوِير:").
     """
-    folded = fold(text)
+    folded, offsets = fold_with_offsets(text)
     for marker in markers:
         if folded.startswith(marker) and (len(folded) == len(marker) or not folded[len(marker)].isalpha()):
-            return len(marker)
+            return offsets[len(marker)]
     return None
 
 

@@ -24,7 +24,7 @@ import re
 from dataclasses import dataclass, field
 
 from khabar.ingest.credit import Caption, merge, photo_line, split_caption
-from khabar.ingest.vocab import core, fold, widgets
+from khabar.ingest.vocab import core, fold, fold_with_offsets, widgets
 
 _WORDS = re.compile(r"\S*\w\S*")
 _TERMINAL = ".!?؟…"
@@ -108,10 +108,10 @@ def byline_of(line: str) -> str | None:
     stripped = line.strip()
     if words(stripped) > 8 or ends_sentence(stripped):
         return None
-    folded = fold(stripped)
+    folded, offsets = fold_with_offsets(stripped)
     for marker in widgets().byline_markers:
         if folded.startswith(marker) and len(folded) > len(marker) and not folded[len(marker)].isalpha():
-            name = _SEP_AFTER_MARKER.sub("", stripped[len(marker) :]).strip(" -–—|")
+            name = _SEP_AFTER_MARKER.sub("", stripped[offsets[len(marker)] :]).strip(" -–—|")
             if name and 1 <= words(name) <= 6:
                 return name
     return None

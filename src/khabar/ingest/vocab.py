@@ -25,6 +25,25 @@ def fold(text: str) -> str:
     return _TASHKEEL.sub("", text).translate(_FOLD).lower()
 
 
+def fold_with_offsets(text: str) -> tuple[str, list[int]]:
+    """:func:`fold`, plus where each folded character (and the end) sits in ``text``.
+
+    Folding drops tashkeel and tatweel, so a marker matched on the folded line
+    ("تصوير:") is longer in "تَصْوِير:": the offsets turn a length found after
+    folding into the place to cut the original line.
+    """
+    out: list[str] = []
+    offsets: list[int] = []
+    for i, ch in enumerate(text):
+        if _TASHKEEL.match(ch):
+            continue
+        for folded in ch.translate(_FOLD).lower():
+            out.append(folded)
+            offsets.append(i)
+    offsets.append(len(text))
+    return "".join(out), offsets
+
+
 def core(text: str) -> str:
     """The letters of a line, folded, without digits, punctuation or symbols.
 
