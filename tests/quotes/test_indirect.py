@@ -96,3 +96,21 @@ def test_cue_after_a_quotation_with_its_own_content_is_not_a_trailing_cue() -> N
         ("indirect", "أوضح", "المدير", "العمل انتهى"),
         ("mixed", "متابعاً", "المدير", "«الافتتاح قريب»"),
     ]
+
+
+def test_indefinite_noun_after_a_definite_subject_opens_the_object() -> None:
+    found = run(TITLE, "واتهمت السلطات تنظيم الدولة بأنه نفذ الهجوم.")
+    assert [brief(q) for q in found] == [("indirect", "واتهمت", "السلطات", "نفذ الهجوم")]
+
+
+def test_partner_phrase_is_not_the_object_and_general_is_not_a_year() -> None:
+    found = run(
+        TITLE,
+        "أعلنت أمانة المنطقة بالتعاون مع إدارة مرور المنطقة الشرقية إغلاق الطريق.",
+        "وأوضح المدير العام للأمانة خالد السعد أن الجسر سيفتتح قريبا.",
+    )
+    assert [(q.cue.text if q.cue else None, q.content.text) for q in found] == [
+        ("أعلنت", "إغلاق الطريق"),
+        ("وأوضح", "الجسر سيفتتح قريبا"),
+    ]
+    assert found[1].speaker is not None and found[1].speaker.text == "المدير العام للأمانة خالد السعد"

@@ -152,6 +152,17 @@ def _object_starts(doc: QuoteDoc, last: int, j: int) -> bool:
     if len(w) >= 4 and w.endswith(_POSSESSIVE) and w[0] not in ("ب", "ل", "و", "ف") and _ends_person(doc, last):
         return True  # "اتهم حسن عسيري زميله المالكي بـ": a possessed noun after the name
     prev = doc.norms[last]
+    if (
+        prev.startswith(("ال", "وال"))
+        and not w.startswith(("ال", "وال"))
+        and doc.is_word(j)
+        and doc.tokens[j].kind == "arabic"
+        and len(w) >= 3
+        and w not in _DEMONSTRATIVES
+        and not _in_name(doc, j)
+        and not _in_name(doc, last)
+    ):
+        return True  # "اتهمت السلطات تنظيم الدولة بـ": an indefinite noun after a definite one opens the object
     return (
         w.startswith("ال")
         and w.endswith("ين")
@@ -160,6 +171,36 @@ def _object_starts(doc: QuoteDoc, last: int, j: int) -> bool:
         and not prev.endswith(("ين", "ون"))
         and doc.is_word(last)
     )
+
+
+def _noun_phrase_end(doc: QuoteDoc, j: int, limit: int) -> int:
+    """The token after the noun phrase starting at ``j``: a construct chain runs
+    through indefinite heads to its first definite word and that word's
+    adjectives ("إدارة مرور المنطقة الشرقية"); the next indefinite word starts
+    something new ("… إغلاق الطريق")."""
+    seen_definite = False
+    k = j
+    while k < limit and doc.is_word(k) and doc.norms[k] not in lexicon().complementizers:
+        definite = doc.norms[k].startswith(("ال", "لل", "بال", "وال")) or _in_name(doc, k)
+        if seen_definite and not definite:
+            break
+        seen_definite = seen_definite or definite
+        k += 1
+    return k
+
+
+def _in_name(doc: QuoteDoc, k: int) -> bool:
+    """Whether token ``k`` lies in a name mention (of any type)."""
+    tok = doc.tokens[k]
+    ref = doc.mention_covering(tok.start, tok.end)
+    return ref is not None and ref.mention.kind == "name"
+
+
+def _adjective_of_title(doc: QuoteDoc, j: int) -> bool:
+    """"المدير العام", "الأمين العام": after a title noun, العام is "general", not "the year"."""
+    if j == 0 or doc.norms[j] not in ("العام", "العامة"):
+        return False
+    return strip_proclitic(doc.norms[j - 1], lexicon().person_heads) is not None
 
 
 def _ends_person(doc: QuoteDoc, k: int) -> bool:
@@ -403,7 +444,7 @@ def scan(doc: QuoteDoc, i: int, form: CueForm, stoppers: set[int]) -> CueHit | N
             j = v
             continue
         bare = w[1:] if w[:1] == "و" and len(w) > 3 else w
-        if w in lex.time_words or bare in lex.time_words:
+        if (w in lex.time_words or bare in lex.time_words) and not _adjective_of_title(doc, j):
             if appositive is not None and not appositive:
                 j += 1
                 continue
@@ -417,6 +458,10 @@ def scan(doc: QuoteDoc, i: int, form: CueForm, stoppers: set[int]) -> CueHit | N
             if not continues_np:
                 close()
                 j += 1
+                if subj and np_start is None and w in ("مع", "بالتعاون", "برئاسة", "بمشاركة", "بحضور"):
+                    # "أعلنت الأمانة بالتعاون مع إدارة المرور إغلاق": the partner is no object
+                    j = _noun_phrase_end(doc, j, limit)
+                    continue
                 if not subj:
                     # "وأشار في تقريره إلى", "وقد قال في قمة مجموعة السبع إن": with no
                     # subject yet, the words after the preposition are its object, up to
