@@ -359,3 +359,18 @@ def test_one_name_typed_two_ways_is_one_entity() -> None:
     [zajel] = [e for e in a.entities or () if e.canonical == "زاجل"]
     assert zajel.type == "ORG"
     assert [(m.start, m.type) for m in zajel.mentions] == [(s, "ORG") for s in starts]
+
+
+def test_a_family_name_that_is_a_title_word_and_an_adjective_after_a_name() -> None:
+    a = run(
+        "الموسم المقبل",
+        [
+            "قال مدرب الفريق فهد السلطان إن الموسم كان ناجحا. وأضاف السلطان أن الجمهور كان كبيرا.",
+            "وقصفت حماس الحاكمة في القطاع مواقع إسرائيلية، فيما قال الرئيس إن الرد قادم.",
+        ],
+        [("فهد السلطان", "PERSON"), ("حماس", "ORG")],
+    )
+    assert forms(entity(a, "فهد السلطان")) == [("فهد السلطان", "name"), ("السلطان", "name")]
+    assert forms(entity(a, "حماس")) == [("حماس", "name")]
+    persons = [e.canonical for e in a.entities or () if e.type == "PERSON"]
+    assert persons == ["فهد السلطان", "الرئيس"]  # no "السلطان", no "الحاكمة"

@@ -34,6 +34,7 @@ def test_letter_rules() -> None:
 def test_latin_by_entity_type() -> None:
     assert latin_of("باكو", "LOC") == "Baku"
     assert latin_of("أذربيجان", "LOC") == "Azerbaijan"
+    assert latin_of("مينيسوتا", "LOC") is None  # no exonym: no letter-rule guess ("Minisuta")
     assert latin_of("فرانس برس", "ORG") == "Agence France-Presse"
     assert latin_of("وزارة الخارجية", "ORG") is None
     assert latin_of("رؤوفين ريفلين", "PERSON") == "Rufin Riflin"

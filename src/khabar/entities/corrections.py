@@ -91,9 +91,7 @@ def _join_known_names(
     return out
 
 
-def _known_extension(
-    m: Mention, tokens: Sequence[Token], starts: Sequence[int], text: str
-) -> Mention | None:
+def _known_extension(m: Mention, tokens: Sequence[Token], starts: Sequence[int], text: str) -> Mention | None:
     k = bisect.bisect_right(starts, m.start) - 1
     if k < 0 or tokens[k].end <= m.start:
         return None

@@ -29,6 +29,7 @@ from khabar.entities.nationality import NisbaMatch
 from khabar.entities.resolver import Item
 from khabar.entities.titles import (
     Role,
+    TitleHit,
     Word,
     function_words,
     is_title_adjective,
@@ -235,8 +236,16 @@ def _title_items(
     sentence: Callable[[int], int],
     title_len: int,
 ) -> list[Item]:
-    """Standalone title phrases; those in apposition after a name become its roles (in ``extra``)."""
+    """Standalone title phrases; those in apposition after a name become its roles (in ``extra``).
+
+    A bare title word that is the family name of a person named in the article
+    ("فهد السلطان" … "وأضاف السلطان") is that name; a bare feminine title right
+    after an organization or place ("حماس الحاكمة في القطاع") is its adjective.
+    """
     out: list[Item] = []
+    surnames = {
+        places.key(m.text.split()[-1]) for m in names if m.type == "PERSON" and len(m.text.split()) > 1
+    }
     chain_owner: int | None = None
     chain_end = -1
     k = 0
@@ -249,6 +258,17 @@ def _title_items(
             k += 1
             continue
         role, end = found
+        hit = words[k].title
+        assert hit is not None
+        if end == k + hit.n and not role.complement and role.country is None:
+            if places.key(role.text) in surnames:
+                mention = Mention(role.start, role.end, role.text, "PERSON")
+                out.append(Item(mention, sentence(role.start), None, None, role.start < title_len))
+                k = end
+                continue
+            if _adjective_of_name(words, k, hit):
+                k = end
+                continue
         nxt = end + 1 if end < len(words) and words[end].text in _COMMAS else end
         if nxt < len(words) and words[nxt].mention == "PERSON":
             k = end  # the title of the name that follows (role_before has it)
@@ -263,6 +283,20 @@ def _title_items(
         out.append(Item(mention, sentence(role.start), role, None, role.start < title_len))
         k = end
     return out
+
+
+def _adjective_of_name(words: Sequence[Word], k: int, hit: TitleHit) -> bool:
+    """ "حماس الحاكمة", "الحكومة المؤقتة"-like: a feminine title word with the article, right
+    after an organization or place name, agrees with it as an adjective."""
+    prev = words[k - 1] if k > 0 else None
+    return (
+        prev is not None
+        and prev.mention in ("ORG", "LOC")
+        and hit.gender == "f"
+        and hit.prefix == 0
+        and hit.definite
+        and not hit.possessive
+    )
 
 
 def _appositive_owner(words: Sequence[Word], k: int, role: Role, chained: int | None) -> int | None:

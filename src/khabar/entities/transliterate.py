@@ -12,7 +12,7 @@ sources, in order:
    word-initial cluster of two consonants gets an "a" ("سركيسيان" →
    "Sarkisian", Arabic does not start words on a cluster); the Slavic ending
    "وف" reads "ov" ("بايوف" → "Bayov"); the article is "al-";
-3. for places and organizations, exonyms: CLDR English country names,
+3. for places and organizations, exonyms only: CLDR English country names,
    GeoNames city names and the known-organization table (see :func:`latin_of`).
 """
 
@@ -145,12 +145,15 @@ def romanize(name: str) -> str:
 def latin_of(text: str, entity_type: str) -> str | None:
     """Latin form for an entity's canonical name, by type.
 
-    Places: the exonym if known (CLDR, hand list, GeoNames), else letter rules.
-    Organizations: the known English name, else None (a word-by-word
-    romanization of "وزارة الخارجية" helps no reader). Persons: :func:`romanize`.
+    Places: the exonym if known (CLDR, hand list, GeoNames), else None: letter
+    rules cannot restore the vowels of a foreign place ("كاليفورنيا" would read
+    "Kalifurnya", "مينيسوتا" "Minisuta"), and a wrong name misleads a search
+    more than no name. Organizations: the known English name, else None (a
+    word-by-word romanization of "وزارة الخارجية" helps no reader). Persons:
+    :func:`romanize`, a readable guess.
     """
     if entity_type == "LOC":
-        return places.exonym(text) or romanize(text)
+        return places.exonym(text)
     if entity_type == "ORG":
         org = places.org_named(text)
         return org.name_en if org else None
