@@ -115,6 +115,19 @@ def test_title_phrase_ends_at_its_adjectives() -> None:
     assert (role.text, role.country, role.definite) == ("المستشار الأذري", "AZ", True)
 
 
+def test_title_phrase_takes_relational_adjectives() -> None:
+    role = _phrase("ورأى الخبير الاقتصادي اللبناني أن الخطة واقعية", "الخبير")
+    assert role is not None
+    assert (role.text, role.complement, role.country) == ("الخبير الاقتصادي اللبناني", ("اقتصادي",), "LB")
+    role = _phrase("وقالت المحللة السياسية إن الحكومة ضعيفة", "المحللة")
+    assert role is not None and role.text == "المحللة السياسية"
+    # Not the next phrase after a clitic, nor a word of the other gender.
+    role = _phrase("وقال الخبير والاقتصادي إن", "الخبير")
+    assert role is not None and role.text == "الخبير"
+    role = _phrase("وقالت المحللة الاقتصادي", "المحللة")
+    assert role is not None and role.text == "المحللة"
+
+
 def test_construct_title_phrase() -> None:
     role = _phrase("وأكد وزير الخارجية السعودي أن المملكة", "وزير")
     assert role is not None

@@ -386,6 +386,17 @@ def _valid(words: Sequence[Word], s: int, e: int) -> bool:
     return True
 
 
+def _relational(w: Word, hit: TitleHit) -> bool:
+    """A relational adjective after a title with the article: "الخبير الاقتصادي",
+    "المتحدث الرسمي", "المحللة السياسية" (definite, no clitic, ending in ي/ية as the
+    title's gender; not a name, title or function word)."""
+    if not w.definite or w.mention is not None or w.title is not None or w.fn or w.punct:
+        return False
+    if w.text[:2] not in ("ال", "ٱل"):
+        return False  # a clitic before the article: "والاقتصادي" starts a new phrase
+    return w.text.endswith("ية") if hit.gender == "f" else w.text.endswith("ي")
+
+
 def phrase_at(words: Sequence[Word], i: int, text: str) -> tuple[Role, int] | None:
     """A title phrase standing for a person at ``words[i]``: (role, index past its end).
 
@@ -423,7 +434,7 @@ def phrase_at(words: Sequence[Word], i: int, text: str) -> tuple[Role, int] | No
             g += 1
     while (
         j < len(words)
-        and (words[j].nisba or words[j].adjective)
+        and (words[j].nisba or words[j].adjective or (w.definite and _relational(words[j], hit)))
         and words[j].mention != "PERSON"
         and not words[j].newline
     ):
