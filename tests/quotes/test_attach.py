@@ -66,3 +66,19 @@ def test_plural_participle_is_not_said_by_the_one_person_named() -> None:
     assert [(q.cue.text if q.cue else None, q.speaker.entity if q.speaker else None) for q in found] == [
         ("معتبرين", None)
     ]
+
+
+def test_dateline_is_not_the_subject_a_participle_continues() -> None:
+    from .helpers import article, entity, quotes
+
+    body = "سبق- جدة: ثمن السفير أحمد السالم دعم الشركة للمستشفيات، مؤكداً أن المبادرة ستتسع."
+    a = article(TITLE, body)
+    text = a.article.text
+    found = quotes(
+        a,
+        entity(text, "E1", "LOC", "جدة", "جدة"),
+        entity(text, "E2", "PERSON", "أحمد السالم", "أحمد السالم"),
+    )
+    assert [(q.cue.text if q.cue else None, q.speaker.entity if q.speaker else None) for q in found] == [
+        ("مؤكداً", "E2")
+    ]

@@ -114,3 +114,18 @@ def test_partner_phrase_is_not_the_object_and_general_is_not_a_year() -> None:
         ("وأوضح", "الجسر سيفتتح قريبا"),
     ]
     assert found[1].speaker is not None and found[1].speaker.text == "المدير العام للأمانة خالد السعد"
+
+
+def test_quoted_name_before_the_complementizer_is_the_subject() -> None:
+    found = run(TITLE, 'وذكر المشرف على الفعالية "الدكتور سعد بن علي العمري" أن الجناح استقبل ألف زائر.')
+    assert [(q.kind, q.content.text) for q in found] == [("indirect", "الجناح استقبل ألف زائر")]
+    assert found[0].speaker is not None and "سعد بن علي العمري" in found[0].speaker.text
+
+
+def test_impersonal_present_with_a_prepositional_phrase_is_no_quote() -> None:
+    assert run(TITLE, "ويعتقد على نطاق واسع أن المدينة بنيت قبل ألف عام.") == ()
+
+
+def test_counted_noun_and_except_are_not_cues() -> None:
+    found = run(TITLE, "وتخرج 38 طالبا بكلية العلوم. لن تصلوا لشيء عدا أنكم كشفتم جبنكم.")
+    assert found == ()

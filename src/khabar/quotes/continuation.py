@@ -126,7 +126,10 @@ def _lead_subject(doc: QuoteDoc, start: int, end: int) -> Speaker | None:
     lex = lexicon()
     k = doc.token_at(start)
     stop = doc.token_at(end)
-    if k + 1 >= stop or not doc.is_word(k):
+    colons = [c for c in range(k, min(stop, k + 6)) if doc.is_colon(c)]
+    if colons:
+        k = colons[-1] + 1  # "سبق- جدة: ثمّن السفير …": the clause starts after the dateline
+    if k + 1 >= stop or not doc.is_word(k) or not doc.is_word(k + 1):
         return None
     first = doc.norms[k]
     if first.startswith(("ال", "وال")) or first in lex.kana or doc.mentions_in(doc.tokens[k].start, doc.tokens[k].end):

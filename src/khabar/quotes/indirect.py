@@ -273,6 +273,13 @@ def _subjunctive_first_person(doc: QuoteDoc, i: int, form: CueForm) -> bool:
     return any(d.start <= pos < d.end for d in doc.direct)
 
 
+def _after_number(doc: QuoteDoc, i: int) -> bool:
+    """Whether token ``i`` follows a number on the same line."""
+    if i == 0 or doc.tokens[i - 1].kind != "number":
+        return False
+    return "\n" not in doc.text[doc.tokens[i - 1].end : doc.tokens[i].start]
+
+
 def _candidate_forms(doc: QuoteDoc, i: int) -> list[CueForm]:
     forms = []
     prev = doc.norms[i - 1] if i > 0 else ""
@@ -282,6 +289,8 @@ def _candidate_forms(doc: QuoteDoc, i: int) -> list[CueForm]:
             continue
         if _first_person(word, form) or _subjunctive_first_person(doc, i, form):
             continue
+        if form.tense != "participle" and _after_number(doc, i):
+            continue  # "38 طالباً": a counted noun, not the dual of طالب
         if form.lemma.hamza and not word[len(form.proclitic) :].startswith("أ"):
             continue  # "اطلع الوفد على": اطّلع (viewed), not أطلع (informed)
         forms.append(form)
@@ -332,7 +341,9 @@ def scan(doc: QuoteDoc, i: int, form: CueForm, stoppers: set[int]) -> CueHit | N
         w = doc.norms[j]
         d = doc.direct_opening(j)
         if d is not None:
-            if d.close is not None and d.words <= 3 and not (j > 0 and doc.is_colon(j - 1)):
+            after = doc.token_at(d.outer_end)
+            named = d.close is not None and d.words <= 6 and after < len(doc) and doc.norms[after] in lex.complementizers
+            if d.close is not None and (d.words <= 3 or named) and not (j > 0 and doc.is_colon(j - 1)):
                 # a quoted name inside the subject or venue: 'ونقل موقع "يديعوت أحرونوت"';
                 # after a preposition it is that preposition's object, not the subject
                 k = doc.token_at(d.outer_end)
@@ -385,6 +396,9 @@ def scan(doc: QuoteDoc, i: int, form: CueForm, stoppers: set[int]) -> CueHit | N
                 continue
             close()
             j += 1
+            if not subj and not participle:
+                # "ويعتقد على نطاق واسع أن": the preposition's object is not the subject
+                j = _noun_phrase_end(doc, j, limit)
             continue
         if source_from is not None and w in lex.relay_nouns:
             source_end = j  # "عن مصدر أمني قوله": the source ends before قوله
