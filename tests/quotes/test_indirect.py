@@ -129,3 +129,27 @@ def test_impersonal_present_with_a_prepositional_phrase_is_no_quote() -> None:
 def test_counted_noun_and_except_are_not_cues() -> None:
     found = run(TITLE, "وتخرج 38 طالبا بكلية العلوم. لن تصلوا لشيء عدا أنكم كشفتم جبنكم.")
     assert found == ()
+
+
+def test_chair_of_the_subject_is_not_the_speaker() -> None:
+    body = "أعلن مجلس إدارة النادي برئاسة سامي الخالد رفضه التام للقرار."
+    a = article(TITLE, body)
+    text = a.article.text
+    found = quotes(a, entity(text, "E1", "PERSON", "سامي الخالد", "سامي الخالد"))
+    assert [brief(q) for q in found] == [("indirect", "أعلن", "مجلس إدارة النادي", "رفضه التام للقرار")]
+
+
+def test_possessed_object_before_a_later_cue() -> None:
+    body = "وأبدى مدير الشركة سالم الغامدي شكره لجميع المشاركين، داعيا أن يعيد الله العيد على الجميع."
+    a = article(TITLE, body)
+    text = a.article.text
+    found = quotes(a, entity(text, "E1", "PERSON", "سالم الغامدي", "سالم الغامدي"))
+    assert [(q.cue.text if q.cue else None, q.speaker.entity if q.speaker else None, q.content.text) for q in found] == [
+        ("وأبدى", "E1", "شكره لجميع المشاركين"),
+        ("داعيا", "E1", "يعيد الله العيد على الجميع"),
+    ]
+
+
+def test_passive_present_of_a_weak_verb_is_not_a_cue() -> None:
+    found = run(TITLE, "وروى أحد السكان ويدعى محمد السالم للوكالة «أن المدينة غارقة في الفوضى».")
+    assert [(q.cue.text if q.cue else None, q.content.text) for q in found] == [("وروى", "أن المدينة غارقة في الفوضى")]

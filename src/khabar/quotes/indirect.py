@@ -39,6 +39,7 @@ _ATTRIBUTION_WORDS = frozenset({"بحسب", "حسب", "وفقا", "طبقا", "�
 # "على ما أفاد X", "وهو ما أكده X": read as attribution phrases by khabar.quotes.attribution
 _BACKWARD = frozenset({"علي", "هو", "وهو", "هذا", "وهذا"})
 _DEMONSTRATIVES = frozenset({"هذا", "هذه", "ذلك", "تلك", "هذين", "هاتين", "هؤلاء"})
+_COMPANY = frozenset({"برياسة", "بقيادة", "بحضور", "بمشاركة", "بالتعاون", "وبحضور", "وبمشاركة"})
 _NEGATIONS = frozenset({"لم", "ولم", "فلم", "لن", "ولن", "فلن"})
 _PREPOSITIONS = {"عن": "عن", "الي": "إلى", "علي": "على", "من": "من"}
 _TEMPORAL = frozenset({"بعد", "قبل", "منذ", "دون", "حتي", "عقب", "لحين", "بدون", "وبعد", "وقبل"})
@@ -221,6 +222,8 @@ def _possessive_split(doc: QuoteDoc, subj: list[int]) -> int | None:
     for k in subj[1:]:
         w = doc.norms[k]
         if len(w) >= 4 and w.endswith(_POSSESSIVE) and w[0] not in ("ب", "ل", "و", "ف") and doc.is_word(k):
+            if _in_name(doc, k):
+                continue  # "عبدالله", "طه": a name, not a possessed noun
             return k
     return None
 
@@ -289,6 +292,8 @@ def _candidate_forms(doc: QuoteDoc, i: int) -> list[CueForm]:
             continue
         if _first_person(word, form) or _subjunctive_first_person(doc, i, form):
             continue
+        if form.tense == "present" and form.lemma.weak == "y" and word.endswith("ى"):
+            continue  # "ويدعى محمد", "ويروى أن": the passive (يُدعى), not يدّعي/يروي
         if form.tense != "participle" and _after_number(doc, i):
             continue  # "38 طالباً": a counted noun, not the dual of طالب
         if form.lemma.hamza and not word[len(form.proclitic) :].startswith("أ"):
@@ -337,6 +342,8 @@ def scan(doc: QuoteDoc, i: int, form: CueForm, stoppers: set[int]) -> CueHit | N
             j = named
     while j < limit:
         if j in stoppers:
+            if "np" in comps and subj and _possessive_split(doc, subj) is not None:
+                break  # "وأبدى المدير شكره …، داعياً": the later cue has its own content
             return None
         w = doc.norms[j]
         d = doc.direct_opening(j)
@@ -370,6 +377,8 @@ def scan(doc: QuoteDoc, i: int, form: CueForm, stoppers: set[int]) -> CueHit | N
         if w in lex.complementizers and not w.startswith("ف") and doc.norms[j - 1] not in _NOT_COMPLEMENT:
             if ("that" in comps or source_from is not None) and j + 1 < len(doc):
                 return hit("that", j, doc.tokens[j + 1].start)
+            if "np" in comps and subj and _possessive_split(doc, subj) is not None:
+                break  # "وأبدى المدير شكره …، مؤكداً أن": the أن belongs to a later verb
             return None
         prep = _prep(doc, j)
         if prep is not None:
@@ -472,7 +481,7 @@ def scan(doc: QuoteDoc, i: int, form: CueForm, stoppers: set[int]) -> CueHit | N
             if not continues_np:
                 close()
                 j += 1
-                if subj and np_start is None and w in ("مع", "بالتعاون", "برئاسة", "بمشاركة", "بحضور"):
+                if subj and np_start is None and w == "مع":
                     # "أعلنت الأمانة بالتعاون مع إدارة المرور إغلاق": the partner is no object
                     j = _noun_phrase_end(doc, j, limit)
                     continue
@@ -487,6 +496,15 @@ def scan(doc: QuoteDoc, i: int, form: CueForm, stoppers: set[int]) -> CueHit | N
                         if doc.norms[j - 1] in _SIDE_WORDS:
                             break
                 continue
+        if w in _COMPANY and subj and np_start is None:
+            # "أعلن مجلس الإدارة برئاسة محمود طاهر رفضه": the chair is not the subject
+            close()
+            closed = True
+            j += 1
+            if j < limit and doc.norms[j] == "مع":
+                j += 1
+            j = _noun_phrase_end(doc, j, limit)
+            continue
         if w in lex.relatives and subj:
             close()
         if w in _DEMONSTRATIVES and subj and not closed and doc.norms[subj[-1]].startswith(("ال", "وال")):
@@ -552,11 +570,11 @@ def _without_complement(
             return CueHit(i, form, "np", i + 1, doc.tokens[i + 1].start, None, None, venue)
         refs = doc.mentions_in(doc.tokens[subj[0]].start, doc.tokens[subj[-1]].end)
         person = [r for r in refs if (r.entity.type if r.entity else r.mention.type) in ("PERSON", "ORG")]
-        if not person:
-            split = _possessive_split(doc, subj)
-            if split is not None and source_like(doc, subj[0], split):
-                # "أبدى المواطنون استياءهم من …": the object opens on its possessive noun
-                return CueHit(i, form, "np", split, doc.tokens[split].start, (subj[0], split), None, venue, None, True)
+        split = _possessive_split(doc, subj)
+        if split is not None and source_like(doc, subj[0], split):
+            # "أبدى المواطنون استياءهم من …", "وأبدى مدير الشركة رضا الغزاوي شكره": the
+            # object opens on its possessive noun
+            return CueHit(i, form, "np", split, doc.tokens[split].start, (subj[0], split), None, venue, None, True)
         if not closed or form.ambiguous:
             if not person:
                 return None

@@ -58,6 +58,9 @@ def _media_phrase_end(doc: QuoteDoc, j: int) -> int:
     while k < end and k - j <= 5:
         d = doc.direct_opening(k)
         if d is not None and d.close is not None and d.words <= 5:
+            first = doc.token_at(d.start)
+            if first < len(doc) and doc.norms[first] in lexicon().complementizers:
+                break  # 'للوكالة «أن المدينة غارقة …»': what was said, not the medium's name
             return doc.token_at(d.outer_end)
         w = doc.norms[k]
         if not doc.is_word(k) or w in lexicon().complementizers or w in lexicon().adjunct_starts:
