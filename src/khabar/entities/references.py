@@ -33,6 +33,7 @@ from khabar.entities.titles import (
     Word,
     function_words,
     is_title_adjective,
+    may_start_title,
     norm_word,
     phrase_at,
     role_before,
@@ -75,7 +76,9 @@ def build_words(tokens: Sequence[Token], names: Sequence[Mention], text: str) ->
                 break
         mention = names[mention_id] if mention_id is not None else None
         arabic = t.kind == "arabic"
-        nisba, definite, fn, adjective = _lexical(t.text) if arabic else (None, False, _fn(t.text), False)
+        nisba, definite, fn, adjective, titled = (
+            _lexical(t.text) if arabic else (None, False, _fn(t.text), False, False)
+        )
         country: str | None = None
         if mention is not None and mention.type == "LOC":
             assert mention_id is not None
@@ -90,7 +93,7 @@ def build_words(tokens: Sequence[Token], names: Sequence[Mention], text: str) ->
                 punct=t.kind == "punct",
                 mention=mention.type if mention else None,
                 mention_id=mention_id,
-                title=title_at(texts, i) if arabic else None,
+                title=title_at(texts, i) if titled else None,
                 nisba=nisba if mention is None or mention.type == "ORG" else None,
                 country=country,
                 definite=definite,
@@ -108,9 +111,16 @@ def _fn(word: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=65536)
-def _lexical(word: str) -> tuple[NisbaMatch | None, bool, frozenset[str], bool]:
-    """What an Arabic word is by its letters alone: (nisba, definite, function kinds, title adjective)."""
-    return nationality.match(word), _definite(word), _fn(word), is_title_adjective(word)
+def _lexical(word: str) -> tuple[NisbaMatch | None, bool, frozenset[str], bool, bool]:
+    """What an Arabic word is by its letters alone: (nisba, definite, function kinds, title
+    adjective, may start a title)."""
+    return (
+        nationality.match(word),
+        _definite(word),
+        _fn(word),
+        is_title_adjective(word),
+        may_start_title(word),
+    )
 
 
 def _definite(word: str) -> bool:

@@ -205,6 +205,11 @@ def _readings(word: str) -> tuple[_Reading, ...]:
     return tuple(out)
 
 
+def may_start_title(word: str) -> bool:
+    """Can a title start at this word? (A cheap, cached test before :func:`title_at`.)"""
+    return bool(_readings(word))
+
+
 def title_at(texts: Sequence[str], i: int) -> TitleHit | None:
     """The title starting at word ``i`` of ``texts`` (surface words), longest entry first.
 
