@@ -98,7 +98,7 @@ def test_offsets_index_article_text() -> None:
 def test_to_dict_validates_against_schema() -> None:
     d = _analysis().to_dict(tokens=True)
     jsonschema.validate(d, json_schema())
-    assert d["schema_version"] == "1.0"
+    assert d["schema_version"] == "1.1"
     assert d["quantities"][0]["value"] == 60 and isinstance(d["quantities"][0]["value"], int)
 
 

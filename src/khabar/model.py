@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, fields
 from typing import Any
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 
 # Entity and expression types are plain strings (documented enumerations) so the
 # JSON contract stays readable and stages can add finer values without a schema bump.
@@ -330,6 +330,8 @@ class Quantity:
 
     ``unit`` is ``percent``, ``fraction``, ``rank``, an ISO 4217 code for money,
     or None for a bare count; ``counts`` is the adjacent noun it counts.
+    ``approx`` marks a vague numeral ("عشرات", "آلاف الأشخاص", "بضعة"): its
+    ``value`` is the order of magnitude, not a count anyone gave.
     """
 
     start: int
@@ -338,6 +340,7 @@ class Quantity:
     value: float
     unit: str | None = None
     counts: str | None = None
+    approx: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         value: float | int = int(self.value) if float(self.value).is_integer() else self.value
@@ -348,6 +351,7 @@ class Quantity:
             "value": value,
             "unit": self.unit,
             "counts": self.counts,
+            "approx": self.approx,
         }
 
     @classmethod
@@ -359,6 +363,7 @@ class Quantity:
             value=float(d["value"]),
             unit=d.get("unit"),
             counts=d.get("counts"),
+            approx=bool(d.get("approx", False)),
         )
 
 

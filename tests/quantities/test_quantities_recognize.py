@@ -118,3 +118,19 @@ def test_a_run_of_hundreds_of_digits_is_not_an_infinite_quantity() -> None:
 
     assert find_quantities("بلغت الخسائر " + "9" * 400 + " مليار دولار.") == []
     assert find_quantities("ارتفعت بنسبة " + "9" * 320 + "%.") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # (text, value, counts, approx) of each quantity
+        ("تظاهر عشرات الآلاف ومئات الطلاب أمام البرلمان.",
+         [("عشرات الآلاف", 10_000, None, True), ("مئات", 100, "الطلاب", True)]),
+        ("نزح آلاف السكان من القرى الحدودية.", [("آلاف", 1000, "السكان", True)]),
+        ("نشرت الوزارة ثلاثة آلاف شرطي في العاصمة.", [("ثلاثة آلاف", 3000, "شرطي", False)]),
+        ("تبرع المحسن بمليون ونصف ريال للمستشفى.", [("مليون ونصف ريال", 1_500_000, None, False)]),
+    ],
+)
+def test_vague_numerals_are_approx_and_never_joined(sentence: str, expected: list[tuple[str, float, str | None, bool]]) -> None:
+    got = [(q.text, q.value, q.counts, q.approx) for q in find_quantities(sentence)]
+    assert got == expected

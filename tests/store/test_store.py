@@ -124,15 +124,32 @@ def test_migrations_apply_stepwise(store_url: str, corpus: list[Analysis]) -> No
     """A database at version 1 is upgraded in place when opened."""
     with open_store(store_url) as s:
         pass
-    # Simulate an old database: drop what migration 2 made and its version row.
+    # Simulate an old database: undo what migrations 2 and 3 made, and their version rows.
     with open_store(store_url) as s, s._transaction():
         for table in ("signatures", "lsh_keys", "duplicates", "settings"):
             s._exec(f"DROP TABLE {table}")
-        s._exec("DELETE FROM schema_version WHERE version = 2")
+        s._exec("ALTER TABLE quantities DROP COLUMN approx")
+        s._exec("DELETE FROM schema_version WHERE version >= 2")
     with open_store(store_url) as s:
-        assert s.schema_version() == 2
+        assert s.schema_version() == LATEST == 3
         s.add(corpus)
         assert [len(c.members) for c in s.dups()] == [2]
+
+
+def test_vague_quantities_keep_their_approx_flag(store: Store) -> None:
+    """Schema 3: "آلاف" is stored as approximate, "ثلاثة آلاف" as exact."""
+    analysis = build(
+        "q1", "نزوح من القرى", ["نزح آلاف السكان، وعاد ثلاثة آلاف منهم."], outlet="sabq",
+        published="2015-07-03", quantities=[("آلاف", 1000, None), ("ثلاثة آلاف", 3000, None)],
+    )
+    quantities = analysis.quantities or ()
+    analysis = dataclasses.replace(
+        analysis, quantities=(dataclasses.replace(quantities[0], approx=True), quantities[1])
+    )
+    store.add([analysis])
+    got = store.get("q1")
+    assert got is not None
+    assert [(q.text, q.approx) for q in got.quantities or ()] == [("آلاف", True), ("ثلاثة آلاف", False)]
 
 
 def test_newer_schema_is_refused(store_url: str) -> None:

@@ -124,6 +124,7 @@ SCHEMAS: dict[str, tuple[_FieldSpec, ...]] = {
         ("value", "float64"),
         ("unit", "string"),
         ("counts", "string"),
+        ("approx", "bool"),
         ("extra", "string"),
     ),
     "failures": (
@@ -312,6 +313,7 @@ def arrow_schema(table: str) -> Any:
             return pa.list_(build(typ[1]))
         if isinstance(typ, tuple) and typ[0] == "struct":
             return pa.struct([pa.field(n, build(t)) for n, t in typ[1]])
-        return {"string": pa.string(), "int32": pa.int32(), "int64": pa.int64(), "float64": pa.float64()}[typ]
+        return {"string": pa.string(), "int32": pa.int32(), "int64": pa.int64(), "float64": pa.float64(),
+                "bool": pa.bool_()}[typ]
 
     return pa.schema([pa.field(n, build(t)) for n, t in SCHEMAS[table]])

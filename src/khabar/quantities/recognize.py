@@ -4,7 +4,7 @@ Each is a :class:`~khabar.model.Quantity` with offsets into the text:
 
 - counts in digits or words, with scales: "300", "ثلاثة آلاف", "مليون ونصف",
   "2.5 مليار"; plurals of a scale ("عشرات", "مئات الآلاف") have the scale as
-  value (an order of magnitude: عشرات → 10);
+  value (an order of magnitude: عشرات → 10) and are marked ``approx``;
 - percentages, unit ``percent``: "13%", "15 بالمئة", "خمسة في المائة";
 - fractions, unit ``fraction``: "نصف" 0.5, "ثلث" 0.3333, "ثلثي" 0.6667, "ربع"
   0.25, "ثلاثة أرباع" 0.75 ("نصف مليون" is a count, 500000);
@@ -38,6 +38,7 @@ from khabar.quantities.numbers import DIGITS, parse_digits
 from khabar.quantities.words import (
     cardinal_pattern,
     cardinal_words,
+    is_vague,
     ordinal_pattern,
     parse_cardinal,
     parse_ordinal,
@@ -127,7 +128,8 @@ def find_quantities(text: str, times: Iterable[TimeExpr] = ()) -> list[Quantity]
         if any(start < e and s < end for s, e in taken) or _glued(text, start, end):
             continue
         counts = text[_back(offsets, word[0]) : _back(offsets, word[1])] if word else None
-        out.append(Quantity(start, end, text[start:end], round(value, 4), unit, counts))
+        approx = bool(match.group("w")) and is_vague(" ".join(match.group("w").split()))
+        out.append(Quantity(start, end, text[start:end], round(value, 4), unit, counts, approx))
     return out
 
 
@@ -163,9 +165,12 @@ def _next_word(folded: str, pos: int) -> tuple[str, int, int] | None:
 
 
 def _counted(folded: str, pos: int) -> Word:
-    """The noun right after a number; a function word or a prepositional phrase ("بالقرب") is not one."""
+    """The noun right after a number; a function word, a prepositional phrase ("بالقرب")
+    or the next number ("عشرات الآلاف ومئات الشبان") is not one."""
     nxt = _next_word(folded, pos)
     if nxt is None or nxt[0] in _not_counted() or _PREPOSED.match(nxt[0]):
+        return None
+    if nxt[0] in cardinal_words() or (nxt[0].startswith("و") and nxt[0][1:] in cardinal_words()):
         return None
     return nxt[1], nxt[2]
 

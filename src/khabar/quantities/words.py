@@ -38,6 +38,19 @@ def ordinal_stems() -> dict[str, int]:
     return {lexicon_key(form): int(value) for form, value in _rows("ordinal_words.tsv")}
 
 
+@cache
+def vague_words() -> frozenset[str]:
+    """Matching forms of the vague numerals of ``data/quantities/vague.txt`` ("عشرات", "آلاف")."""
+    text = resources.files("khabar.data").joinpath("quantities/vague.txt").read_text(encoding="utf-8")
+    return frozenset(lexicon_key(line.strip()) for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
+def is_vague(phrase: str) -> bool:
+    """True when a cardinal phrase (matching form) opens with a vague numeral: "عشرات الالاف"."""
+    first = phrase.split(maxsplit=1)[0] if phrase.strip() else ""
+    return first in vague_words()
+
+
 def _alternation(words: list[str]) -> str:
     import regex
 
@@ -49,11 +62,13 @@ def cardinal_pattern() -> str:
     """Regex source matching a run of cardinal words joined by spaces or "و".
 
     "ثلاثة آلاف", "خمسة وعشرين", "مليون ونصف", "أحد عشر". The caller adds the
-    word boundaries. Half/quarter ("ونصف", "وربع") are accepted only after a word.
+    word boundaries. Half/quarter ("ونصف", "وربع") are accepted only after a word,
+    and a vague numeral never after "و": "عشرات الآلاف ومئات" is two quantities.
     """
     words = list(cardinal_words()) + list(_COMPOUND_ONLY)
     word = f"(?:{_alternation(words)})(?!\\w)"
-    return f"{word}(?:\\s+(?:و\\s*)?{word}|\\s+و\\s*(?:نصف|ربع)(?!\\w))*"
+    joined = f"(?:{_alternation([w for w in words if w not in vague_words()])})(?!\\w)"
+    return f"{word}(?:\\s+{word}|\\s+و\\s*{joined}|\\s+و\\s*(?:نصف|ربع)(?!\\w))*"
 
 
 def parse_cardinal(phrase: str) -> float | None:

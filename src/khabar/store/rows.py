@@ -105,7 +105,7 @@ QUOTE_COLUMNS = (
     "reported_by",
 )
 TIME_COLUMNS = ("doc", "seq", "start_char", "end_char", "text", "type", "value", "mod", "hijri")
-QUANTITY_COLUMNS = ("doc", "seq", "start_char", "end_char", "text", "value", "unit", "counts")
+QUANTITY_COLUMNS = ("doc", "seq", "start_char", "end_char", "text", "value", "unit", "counts", "approx")
 
 LAYER_TABLES = {
     "entities": ENTITY_COLUMNS,
@@ -228,7 +228,8 @@ def to_rows(analysis: Analysis, ingested: str) -> ArticleRows:
                 (i, t.start, t.end, t.text, t.type, t.value, t.mod, t.hijri) for i, t in enumerate(times)
             ],
             "quantities": [
-                (i, q.start, q.end, q.text, q.value, q.unit, q.counts) for i, q in enumerate(quantities)
+                (i, q.start, q.end, q.text, q.value, q.unit, q.counts, int(q.approx))
+                for i, q in enumerate(quantities)
             ],
         },
     )
@@ -377,7 +378,7 @@ def from_rows(article: Row, layers: Mapping[str, Sequence[Row]]) -> Analysis:
         quantities=layer(
             "quantities",
             tuple(
-                Quantity(r[2], r[3], r[4], float(r[5]), r[6], r[7])
+                Quantity(r[2], r[3], r[4], float(r[5]), r[6], r[7], bool(r[8]))
                 for r in sorted(layers.get("quantities", ()), key=_seq)
             ),
         ),

@@ -187,6 +187,12 @@ MIGRATIONS: tuple[Migration, ...] = (
         sqlite=_dedup("BLOB", " WITHOUT ROWID"),
         postgres=_dedup("BYTEA", ""),
     ),
+    Migration(
+        3,
+        "quantities.approx: vague numerals (عشرات، آلاف) flagged",
+        sqlite=("ALTER TABLE quantities ADD COLUMN approx INTEGER NOT NULL DEFAULT 0",),
+        postgres=("ALTER TABLE quantities ADD COLUMN approx SMALLINT NOT NULL DEFAULT 0",),
+    ),
 )
 
 LATEST = MIGRATIONS[-1].version
