@@ -153,3 +153,21 @@ def test_possessed_object_before_a_later_cue() -> None:
 def test_passive_present_of_a_weak_verb_is_not_a_cue() -> None:
     found = run(TITLE, "وروى أحد السكان ويدعى محمد السالم للوكالة «أن المدينة غارقة في الفوضى».")
     assert [(q.cue.text if q.cue else None, q.content.text) for q in found] == [("وروى", "أن المدينة غارقة في الفوضى")]
+
+
+def test_noun_object_after_a_one_word_subject() -> None:
+    found = run(TITLE, "وأكد الوزير أهمية التعاون بين البلدين. وأبدت الجامعة إمكانية تحويل قبولها إلى كلية الطب.")
+    assert [brief(q) for q in found] == [
+        ("indirect", "وأكد", "الوزير", "أهمية التعاون بين البلدين"),
+        ("indirect", "وأبدت", "الجامعة", "إمكانية تحويل قبولها إلى كلية الطب"),
+    ]
+
+
+def test_relative_clause_describes_the_object_not_the_subject() -> None:
+    body = "نفت وزارة الداخلية الأنباء التي ترددت عن منع دخول المواطنين."
+    a = article(TITLE, body)
+    text = a.article.text
+    found = quotes(a, entity(text, "E1", "ORG", "وزارة الداخلية", "وزارة الداخلية"))
+    assert [(q.speaker.entity if q.speaker else None, q.content.text) for q in found] == [
+        ("E1", "الأنباء التي ترددت عن منع دخول المواطنين")
+    ]

@@ -142,19 +142,21 @@ def _addressee_end(doc: QuoteDoc, j: int, limit: int) -> int:
     return k
 
 
-def _object_starts(doc: QuoteDoc, last: int, j: int) -> bool:
+def _object_starts(doc: QuoteDoc, last: int, j: int, person_object: bool = True) -> bool:
     """Whether word ``j`` opens the object of a verb whose subject ended at ``last``:
     a definite plural or dual ("الصحفيين", "الجماعتين") after a definite word that
     is not itself plural (an adjective would agree with it, a genitive follows an
     indefinite noun), or a noun that names an audience."""
     w = doc.norms[j]
-    if strip_proclitic(w, lexicon().audience_nouns) is not None and w.startswith("ال"):
+    lex = lexicon()
+    if strip_proclitic(w, lex.audience_nouns) is not None and w.startswith("ال"):
         return True
     if len(w) >= 4 and w.endswith(_POSSESSIVE) and w[0] not in ("ب", "ل", "و", "ف") and _ends_person(doc, last):
         return True  # "اتهم حسن عسيري زميله المالكي بـ": a possessed noun after the name
     prev = doc.norms[last]
     if (
         prev.startswith(("ال", "وال"))
+        and (strip_proclitic(prev, lex.person_heads) is None or w.endswith("ة"))  # "الأمير فيصل": a name follows
         and not w.startswith(("ال", "وال"))
         and doc.is_word(j)
         and doc.tokens[j].kind == "arabic"
@@ -164,6 +166,8 @@ def _object_starts(doc: QuoteDoc, last: int, j: int) -> bool:
         and not _in_name(doc, last)
     ):
         return True  # "اتهمت السلطات تنظيم الدولة بـ": an indefinite noun after a definite one opens the object
+    if not person_object:
+        return False
     return (
         w.startswith("ال")
         and w.endswith("ين")
@@ -188,6 +192,21 @@ def _noun_phrase_end(doc: QuoteDoc, j: int, limit: int) -> int:
         seen_definite = seen_definite or definite
         k += 1
     return k
+
+
+def _leading_name_end(doc: QuoteDoc, subj: list[int]) -> int | None:
+    """The token after a person or organization mention that opens the subject and
+    ends before its last word, if there is one."""
+    first = doc.tokens[subj[0]]
+    refs = [
+        r
+        for r in doc.mentions_in(first.start, doc.tokens[subj[-1]].end)
+        if r.mention.start == first.start and (r.entity.type if r.entity else r.mention.type) in ("PERSON", "ORG")
+    ]
+    if not refs:
+        return None
+    k = doc.token_at(max(r.mention.end for r in refs))
+    return k if subj[0] < k <= subj[-1] else None
 
 
 def _in_name(doc: QuoteDoc, k: int) -> bool:
@@ -512,7 +531,12 @@ def scan(doc: QuoteDoc, i: int, form: CueForm, stoppers: set[int]) -> CueHit | N
             # opens the object ("رئيس هذه الجمعية" keeps it: the noun before is a construct)
             close()
             closed = True
-        if not closed and lemma.object and subj and _object_starts(doc, subj[-1], j):
+        if (
+            not closed
+            and subj
+            and (lemma.object or ("np" in comps and len(subj) == 1))
+            and _object_starts(doc, subj[-1], j, lemma.object)
+        ):
             # "أبلغ وزير الداخلية الصحفيين أن": the verb's object follows its subject
             closed = True
             np_start = j
@@ -548,6 +572,13 @@ def _without_complement(
     """
     end = doc.sentence_end_token(i)
     prev = doc.norms[i - 1] if i > 0 else ""
+    if subj and np_start is not None and doc.norms[np_start] in lexicon().relatives:
+        # "نفت وزارة الداخلية الأنباء التي ترددت": the relative clause describes the
+        # object, which starts where the subject's name ends
+        named_end = _leading_name_end(doc, subj)
+        if named_end is not None:
+            np_start = named_end
+            subj = [k for k in subj if k < named_end]
     subject = (subj[0], subj[-1] + 1) if subj else None
     quoted = any(d.start <= doc.tokens[i].start < d.end for d in doc.direct)
     if prev in ("كما", "وكما") and form.tense != "participle" and subject is not None and not quoted and source_like(
