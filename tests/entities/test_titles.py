@@ -85,6 +85,12 @@ def test_courtesy_titles_are_dropped_from_the_role() -> None:
     assert role is not None and role.text == "الأمين العام لمجلس التعاون"
 
 
+def test_role_ends_before_a_quote_opening_the_name() -> None:
+    text = "وأدت الممثلة “ليلى سالم” الدور الرئيسي"
+    role = _role(text, [("ليلى سالم", "PERSON")], "ليلى")
+    assert role is not None and role.text == "الممثلة"
+
+
 def test_no_role_from_honorifics_alone() -> None:
     text = "وصل الدكتور خالد العتيبي إلى الرياض"
     assert _role(text, [("خالد العتيبي", "PERSON"), ("الرياض", "LOC")], "خالد") is None

@@ -338,6 +338,9 @@ def role_before(words: Sequence[Word], j: int, text: str) -> Role | None:
     end = e
     while end >= best:
         w = words[end]
+        if w.punct:  # a quote opening the name: "الممثلة “جودي جارلاند”"
+            end -= 1
+            continue
         if w.title and (w.title.entry.cls == "honorific" or (w.title.entry.cls == "royal" and end > best)):
             if w.title.entry.cls == "royal":
                 also.append(w.title.entry.lemma)
