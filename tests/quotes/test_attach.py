@@ -82,3 +82,15 @@ def test_dateline_is_not_the_subject_a_participle_continues() -> None:
     assert [(q.cue.text if q.cue else None, q.speaker.entity if q.speaker else None) for q in found] == [
         ("مؤكداً", "E2")
     ]
+
+
+def test_subject_before_qad_wins_over_the_object_after_the_verb() -> None:
+    found = run(TITLE, "وكان اللاعب قد كتب سلسلة تغريدات: أنا مرتبط بعقد مع النادي حتى نهاية الموسم.")
+    assert [brief(q) for q in found] == [
+        ("direct", "كتب", "اللاعب", "أنا مرتبط بعقد مع النادي حتى نهاية الموسم"),
+    ]
+
+
+def test_demonstrative_and_noun_before_the_cue() -> None:
+    found = run(TITLE, "عاش البلد أياما صعبة، لكن هذا الشعب أكد أنه لا يرضى بالهزيمة. وهذه المساعدات تؤكد التزام الدولة.")
+    assert [brief(q) for q in found] == [("indirect", "أكد", "هذا الشعب", "لا يرضى بالهزيمة")]

@@ -91,6 +91,10 @@ def attach(doc: QuoteDoc, hit: CueHit, rec: Record, stack: list[Record], records
     explicit = hit.subject if hit.subject and not points_back(doc, *hit.subject) else None
     participle = form.tense == "participle"
     left = None if participle or form.proclitic else left_subject(doc, i)
+    if left is not None and prev in ("قد", "لقد") and hit.comp in ("quote", "colon", "that"):
+        # "وكان هزازي قد كتب سلسلة تغريدات: …": the subject stands before قد, what
+        # follows the verb is its object
+        explicit = None
     subordinate = prev in lex.subordinators
     if prev in lex.complementizers and prev[-1:] in ("ه", "ا", "م") and not form.proclitic:
         # "أكد أنه يتوقع انضمام …": the pronoun of أنه is the subject, what follows the object
@@ -144,6 +148,8 @@ def attach(doc: QuoteDoc, hit: CueHit, rec: Record, stack: list[Record], records
         return True
     if left is not None:
         a, b, boundary = left
+        if hit.comp == "np" and doc.norms[a] in ("هذا", "هذه", "وهذا", "وهذه"):
+            return False  # "هذه المساعدات تؤكد التزام المملكة": a thing shows, nobody says
         rec.speaker = resolve_phrase(doc, a, b)
         rec.number = "p" if form.number in ("p", "d") else "s"  # the verb agrees fully after its subject
         if hit.comp == "np" and hit.subject is not None:

@@ -116,7 +116,14 @@ def _governing_subject(doc: QuoteDoc, start: int, end: int) -> Speaker | None:
 def _one_person(doc: QuoteDoc, speaker: Speaker) -> bool:
     """Whether the speaker is a single named person."""
     entity = doc.entities_by_id.get(speaker.entity) if speaker.entity else None
-    return entity is not None and entity.type == "PERSON"
+    if entity is not None:
+        return entity.type == "PERSON"
+    if speaker.start is None or speaker.end is None:
+        return False
+    return any(
+        r.mention.start == speaker.start and r.mention.end == speaker.end and r.mention.type == "PERSON"
+        for r in doc.mentions_in(speaker.start, speaker.end)
+    )
 
 
 def _lead_subject(doc: QuoteDoc, start: int, end: int) -> Speaker | None:

@@ -305,6 +305,9 @@ def left_subject(doc: QuoteDoc, i: int) -> tuple[int, int, int] | None:
         if w in lex.complementizers or w in lex.kana or doc.is_colon(j) or doc.is_comma(j) or doc.is_terminal(j):
             boundary = j
             break
+        if w in ("لكن", "ولكن") and j < i - 1:
+            boundary = j  # "…، لكن هذا الشعب أكد أنه": the contrast opens a clause with its subject
+            break
         if w in lex.relatives or strip_proclitic(w, lex.clause_openers) is not None or w in lex.subordinators:
             return None
         if _is_cue(doc, j):
@@ -322,6 +325,8 @@ def left_subject(doc: QuoteDoc, i: int) -> tuple[int, int, int] | None:
         return None
     first = doc.norms[a]
     bare = first[1:] if first[:1] in ("و", "ف") and len(first) > 3 else first
+    if bare in ("هذا", "هذه") and b - a == 2 and doc.norms[a + 1].startswith("ال"):
+        return a, b, boundary  # "لكن هذا الشعب أكد أنه": a demonstrative and its noun
     if (
         strip_proclitic(first, lex.adjunct_starts) is not None
         or first in _DISCOURSE
