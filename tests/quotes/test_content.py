@@ -34,3 +34,13 @@ def test_paragraph_of_a_thousand_statements_without_full_stops() -> None:
     assert last.content.start == text.rindex("الجسر سيكتمل")
     assert last.content.end == len(text) - len("، ")
     assert last.speaker is not None and last.speaker.start == text.rindex("المتحدث باسم البلدية")
+
+
+def test_writer_comment_after_a_quotation_ends_the_content() -> None:
+    found = quotes(article(TITLE, "وأوضح المحافظ أن “المشروع كلف 20 مليون ريال” وهذا الرقم أقل من التقديرات."))
+    assert [brief(q) for q in found] == [("mixed", "وأوضح", "المحافظ", "“المشروع كلف 20 مليون ريال”")]
+
+
+def test_quoted_name_does_not_end_the_content() -> None:
+    found = quotes(article(TITLE, "وأشار الحرفي إلى أداة «المجوب» وهي أداة حديدية لحفر الجريد."))
+    assert [q.content.text for q in found] == ["أداة «المجوب» وهي أداة حديدية لحفر الجريد"]

@@ -171,3 +171,11 @@ def test_relative_clause_describes_the_object_not_the_subject() -> None:
     assert [(q.speaker.entity if q.speaker else None, q.content.text) for q in found] == [
         ("E1", "الأنباء التي ترددت عن منع دخول المواطنين")
     ]
+
+
+def test_object_of_a_cue_after_a_relative_pronoun() -> None:
+    body = "وتلقى الرئيس اتصالا من الرئيس الفرنسي فرنسوا هولاند الذي أكد له دعم باريس للبنان، على ما يبدو."
+    a = article(TITLE, body)
+    text = a.article.text
+    found = quotes(a, entity(text, "E1", "PERSON", "فرنسوا هولاند", "فرنسوا هولاند"))
+    assert [(q.speaker.entity if q.speaker else None, q.content.text) for q in found] == [("E1", "دعم باريس للبنان")]

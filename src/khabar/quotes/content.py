@@ -27,6 +27,9 @@ from khabar.quotes.venue import venue_at
 
 _TRAILING = " \t\r\n.،,؛;:-–—"
 _EXCERPT_GAP = frozenset(" .…-–—")
+# after a closing quotation mark these open the writer's own words: 'أن “…” وهذا
+# الرقم أقل بكثير', '“…” إلا أن معارضي الاتفاق يؤكدون'
+_AFTER_QUOTATION = frozenset({"وهذا", "وهذه", "وهو", "وهي", "الا", "لكن", "ولكن"})
 _CONTRAST = frozenset({"لكن", "ولكن", "لكنه", "لكنها", "لكنهم", "غير", "بيد", "الا"})
 
 
@@ -83,18 +86,32 @@ def _reported_clause_end(doc: QuoteDoc, start: int, end: int) -> int:
     stop = doc.token_at(end)
     n = bisect.bisect_right(doc.clause_stops, i)
     if n < len(doc.clause_stops) and doc.clause_stops[n] < stop:
-        return doc.tokens[doc.clause_stops[n] - 1].start
+        before = doc.clause_stops[n] - 1
+        # a comma is left out; a closing quotation mark stays with its quotation
+        return doc.tokens[before].end if _closes_quotation(doc, before) else doc.tokens[before].start
     return end
 
 
 def _clause_stops(doc: QuoteDoc) -> list[int]:
     """Tokens (outside quotations) that open a contrast or a writer's gloss after a comma."""
     quoted = doc.quoted
+    # after a quotation of a few words (not a quoted name: 'أداة «المجوب» وهي أداة')
+    after_quotation = {doc.token_at(d.outer_end) for d in doc.direct if d.close is not None and d.words >= 3}
     return [
         k
         for k in range(1, len(doc))
-        if not quoted[k] and doc.is_comma(k - 1) and (doc.norms[k] in _CONTRAST or _writer_aside(doc, k))
+        if not quoted[k]
+        and (
+            (doc.is_comma(k - 1) and (doc.norms[k] in _CONTRAST or _writer_aside(doc, k)))
+            or (k in after_quotation and doc.norms[k] in _AFTER_QUOTATION)
+        )
     ]
+
+
+def _closes_quotation(doc: QuoteDoc, k: int) -> bool:
+    """Whether token ``k`` is the closing mark of a quotation (the last quoted token)."""
+    quoted = doc.quoted
+    return doc.is_punct(k) and quoted[k] and (k + 1 >= len(doc) or not quoted[k + 1])
 
 
 def _writer_aside(doc: QuoteDoc, k: int) -> bool:
@@ -105,6 +122,8 @@ def _writer_aside(doc: QuoteDoc, k: int) -> bool:
     nxt = doc.norms[k + 1] if k + 1 < len(doc) else ""
     if w in ("وهو", "وهذا") and nxt == "ما":
         return True
+    if w == "علي" and nxt == "ما" and k + 2 < len(doc) and doc.norms[k + 2].startswith("يبدو"):
+        return True  # "…، على ما يبدو": the writer's guess
     if w != "وذلك" or k + 2 >= len(doc):
         return False
     return venue_at(doc, k + 1) is not None or (nxt == "في" and doc.norms[k + 2].startswith("رد"))

@@ -331,7 +331,10 @@ def scan(doc: QuoteDoc, i: int, form: CueForm, stoppers: set[int]) -> CueHit | N
     span = WINDOW_PARTICIPLE if participle else WINDOW_AMBIGUOUS if form.ambiguous else WINDOW
     limit = _word_limit(doc, i, end, span)
     subj: list[int] = []
-    closed = participle
+    # "هولاند الذي أكّد له دعم باريس": after a relative pronoun the subject stands
+    # before the verb, and a noun after it is the object
+    relative = i > 0 and doc.norms[i - 1] in lex.relatives and "np" in comps
+    closed = participle or relative
     appositive: list[int] | None = None  # words after the comma that closed the subject
     np_start: int | None = i + 1 if participle else None
     venue: tuple[int, int] | None = None
@@ -411,6 +414,8 @@ def scan(doc: QuoteDoc, i: int, form: CueForm, stoppers: set[int]) -> CueHit | N
                 closed = True
                 j += 1
                 continue
+            if relative and np_start is not None:
+                break  # "الذي أكّد له دعم باريس … على ما يبدو": the object came first
             if prep in comps:
                 nxt = j + 1
                 if nxt < len(doc) and doc.norms[nxt] in lex.complementizers and nxt + 1 < len(doc):
@@ -456,6 +461,7 @@ def scan(doc: QuoteDoc, i: int, form: CueForm, stoppers: set[int]) -> CueHit | N
             continue
         if (
             not subj
+            and not relative
             and w in _BARE_OPENERS
             and "colon" in comps
             and (not participle or j == i + 1)
@@ -591,6 +597,9 @@ def _without_complement(
         return CueHit(i, form, "before", first, doc.tokens[first].start, subject, None, venue)
     if "np" not in form.lemma.complements:
         return None
+    if not subj and np_start is not None and prev in lexicon().relatives and np_start < end and doc.is_word(np_start):
+        # "هولاند الذي أكّد له دعم باريس": the antecedent speaks (khabar.quotes.attach)
+        return CueHit(i, form, "np", np_start, doc.tokens[np_start].start, None, None, venue, None, True)
     if form.tense != "participle":
         if not form.proclitic and left_subject(doc, i) is not None and i + 1 < end and doc.is_word(i + 1):
             return CueHit(i, form, "np", i + 1, doc.tokens[i + 1].start, None, None, venue)
