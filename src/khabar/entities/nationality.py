@@ -79,7 +79,11 @@ def splits(word: str, taa: bool = True) -> tuple[Split, ...]:
     ``splits("والإسرائيلية")`` contains ``Split(prefix=1, definite=True, base="اسراييليه")``.
     ``taa=False`` keeps ة apart from ه, which titles need ("نائبة" / "نائبه" = his deputy).
     """
-    norm, offsets = normalize_with_offsets(word, taa=taa)
+    if taa:
+        # Folding ة into ه maps one letter to one: the same splits with folded bases,
+        # without normalizing the word a second time.
+        return tuple(Split(sp.prefix, sp.definite, sp.base.replace("ة", "ه")) for sp in splits(word, False))
+    norm, offsets = normalize_with_offsets(word)
     out: list[Split] = []
     for clitic in _PROCLITICS:
         if not norm.startswith(clitic):
