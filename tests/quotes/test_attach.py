@@ -94,3 +94,12 @@ def test_subject_before_qad_wins_over_the_object_after_the_verb() -> None:
 def test_demonstrative_and_noun_before_the_cue() -> None:
     found = run(TITLE, "عاش البلد أياما صعبة، لكن هذا الشعب أكد أنه لا يرضى بالهزيمة. وهذه المساعدات تؤكد التزام الدولة.")
     assert [brief(q) for q in found] == [("indirect", "أكد", "هذا الشعب", "لا يرضى بالهزيمة")]
+
+
+def test_study_as_a_headline_speaker() -> None:
+    from khabar.model import Quote
+
+    found: tuple[Quote, ...] = run("دراسة: الأطفال ينامون أقل في الصيف", "رصد معهد الأبحاث تراجعا في ساعات النوم.")
+    assert [(q.kind, q.speaker.text if q.speaker else None, q.content.text) for q in found] == [
+        ("headline", "دراسة", "الأطفال ينامون أقل في الصيف")
+    ]
