@@ -134,6 +134,16 @@ def test_title_phrase_takes_relational_adjectives() -> None:
     assert role is not None and role.text == "المحللة"
 
 
+def test_title_phrase_on_behalf_of() -> None:
+    role = _phrase("وقال الناطق باسمها إن الحركة ترفض ذلك", "الناطق")
+    assert role is not None and (role.text, role.complement) == ("الناطق باسمها", ())
+    role = _phrase("وقال المتحدث باسم وزارة الخارجية الأردنية إن", "المتحدث")
+    assert role is not None
+    assert (role.text, role.country) == ("المتحدث باسم وزارة الخارجية الأردنية", "JO")
+    role = _phrase("وقال المتحدث باسم حماس إن", "المتحدث", [("حماس", "ORG")])
+    assert role is not None and role.text == "المتحدث باسم حماس"
+
+
 def test_construct_title_phrase() -> None:
     role = _phrase("وأكد وزير الخارجية السعودي أن المملكة", "وزير")
     assert role is not None

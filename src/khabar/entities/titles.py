@@ -244,7 +244,7 @@ def _summarize(words: Sequence[Word], s: int, e: int, text: str) -> Role:
     k = s + hit.n
     while k <= e:
         w = words[k]
-        if "host" in w.fn or "role_link" in w.fn:
+        if "host" in w.fn or "role_link" in w.fn or norm_word(w.text) in _ON_BEHALF:
             after_host = after_host or "host" in w.fn
             closed = True
         if not after_host and not w.nisba and not w.adjective and (w.definite or w.mention in ("LOC", "ORG")):
@@ -394,6 +394,35 @@ def _valid(words: Sequence[Word], s: int, e: int) -> bool:
     return True
 
 
+_ON_BEHALF = frozenset({"باسم", "باسمه", "باسمها", "باسمهم", "باسمهما"})
+
+
+def _on_behalf_of(words: Sequence[Word], j: int) -> int:
+    """Past "باسم X" after a title phrase: "الناطق باسمها", "المتحدث باسم وزارة الخارجية".
+
+    After "باسم" the phrase runs to the end of a name mention, or of a construct
+    chain up to its first definite word (at most three words).
+    """
+    if j >= len(words) or words[j].newline or norm_word(words[j].text) not in _ON_BEHALF:
+        return j
+    if norm_word(words[j].text) != "باسم":
+        return j + 1
+    k = j + 1
+    if k < len(words) and words[k].mention in ("ORG", "LOC"):
+        mid = words[k].mention_id
+        while k < len(words) and words[k].mention_id == mid:
+            k += 1
+        return k
+    while k < len(words) and k - j <= 3:
+        w = words[k]
+        if w.punct or w.newline or w.mention == "PERSON" or "stop" in w.fn:
+            break
+        k += 1
+        if w.definite:
+            return k
+    return j  # "باسم" without a complement we can read: leave it out
+
+
 def _relational(w: Word, hit: TitleHit) -> bool:
     """A relational adjective after a title with the article: "الخبير الاقتصادي",
     "المتحدث الرسمي", "المحللة السياسية" (definite, no clitic, ending in ي/ية as the
@@ -449,6 +478,11 @@ def phrase_at(words: Sequence[Word], i: int, text: str) -> tuple[Role, int] | No
         j += 1
     if j == i + hit.n and not hit.definite:
         return None
+    k = _on_behalf_of(words, j)
+    if k != j:  # "باسم وزارة الخارجية الأردنية": the nationality after the complement
+        j = k
+        while j < len(words) and words[j].nisba and words[j].mention != "PERSON" and not words[j].newline:
+            j += 1
     if j < len(words) and "relative" in words[j].fn:
         return None  # "الرئيس الذي يبيع وطنه": a description, not a reference
     role = _summarize(words, i, j - 1, text)
