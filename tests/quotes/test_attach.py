@@ -103,3 +103,17 @@ def test_study_as_a_headline_speaker() -> None:
     assert [(q.kind, q.speaker.text if q.speaker else None, q.content.text) for q in found] == [
         ("headline", "دراسة", "الأطفال ينامون أقل في الصيف")
     ]
+
+
+def test_lawyer_speaks_not_his_client() -> None:
+    from .helpers import article, entity, quotes
+
+    body = "وقال المحامي سامر العلي محامي خالد الحربي: «نطالب بقاض محايد»."
+    a = article(TITLE, body)
+    text = a.article.text
+    found = quotes(
+        a,
+        entity(text, "E1", "PERSON", "سامر العلي", "سامر العلي"),
+        entity(text, "E2", "PERSON", "خالد الحربي", "خالد الحربي"),
+    )
+    assert [(q.speaker.entity if q.speaker else None, q.content.text) for q in found] == [("E1", "نطالب بقاض محايد")]

@@ -179,3 +179,8 @@ def test_object_of_a_cue_after_a_relative_pronoun() -> None:
     text = a.article.text
     found = quotes(a, entity(text, "E1", "PERSON", "فرنسوا هولاند", "فرنسوا هولاند"))
     assert [(q.speaker.entity if q.speaker else None, q.content.text) for q in found] == [("E1", "دعم باريس للبنان")]
+
+
+def test_period_after_an_preposition_is_not_the_content() -> None:
+    found = run(TITLE, "وكشفت النشرة الشهرية للمصرف عن شهر مايو الماضي، عن بلوغ التضخم أعلى مستوى.")
+    assert [brief(q) for q in found] == [("indirect", "وكشفت", "النشرة الشهرية للمصرف", "بلوغ التضخم أعلى مستوى")]

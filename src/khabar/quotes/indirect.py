@@ -40,6 +40,7 @@ _ATTRIBUTION_WORDS = frozenset({"بحسب", "حسب", "وفقا", "طبقا", "�
 _BACKWARD = frozenset({"علي", "هو", "وهو", "هذا", "وهذا"})
 _DEMONSTRATIVES = frozenset({"هذا", "هذه", "ذلك", "تلك", "هذين", "هاتين", "هؤلاء"})
 _COMPANY = frozenset({"برياسة", "بقيادة", "بحضور", "بمشاركة", "بالتعاون", "وبحضور", "وبمشاركة"})
+_PERIOD_NOUNS = frozenset({"شهر", "عام", "سنة", "سنه", "فترة", "فتره", "الفترة", "الفتره", "الربع", "النصف", "موسم", "الموسم"})
 _NEGATIONS = frozenset({"لم", "ولم", "فلم", "لن", "ولن", "فلن"})
 _PREPOSITIONS = {"عن": "عن", "الي": "إلى", "علي": "على", "من": "من"}
 _TEMPORAL = frozenset({"بعد", "قبل", "منذ", "دون", "حتي", "عقب", "لحين", "بدون", "وبعد", "وقبل"})
@@ -416,6 +417,11 @@ def scan(doc: QuoteDoc, i: int, form: CueForm, stoppers: set[int]) -> CueHit | N
                 continue
             if relative and np_start is not None:
                 break  # "الذي أكّد له دعم باريس … على ما يبدو": the object came first
+            if prep in comps and j + 1 < limit and doc.norms[j + 1] in _PERIOD_NOUNS:
+                # "كشفت النشرة عن شهر مايو الماضي، عن بلوغ": the period covered, not the content
+                close()
+                j += 1
+                continue
             if prep in comps:
                 nxt = j + 1
                 if nxt < len(doc) and doc.norms[nxt] in lex.complementizers and nxt + 1 < len(doc):

@@ -174,6 +174,24 @@ def _is_nisba(text: str) -> bool:
     return " " not in text.strip() and country_of(text) is not None
 
 
+def _without_genitives(doc: QuoteDoc, refs: list[MentionRef]) -> list[MentionRef]:
+    """"المحامي خايمي تابيا محامي كارلوس تشافيز": a name right after an indefinite
+    noun that follows another name is that noun's genitive (the client, not the
+    lawyer who speaks); it is dropped while an earlier name remains."""
+    names = [r for r in refs if r.mention.kind == "name" and _etype(r) == "PERSON"]
+    if len(names) < 2:
+        return refs
+    ends = {r.mention.end for r in names}
+    drop = set()
+    for r in names:
+        k = doc.token_at(r.mention.start)
+        if k < 2 or not doc.is_word(k - 1) or doc.norms[k - 1].startswith("ال"):
+            continue
+        if doc.tokens[k - 2].end in ends and doc.mention_covering(doc.tokens[k - 1].start, doc.tokens[k - 1].end) is None:
+            drop.add(id(r))
+    return [r for r in refs if id(r) not in drop]
+
+
 def resolve_phrase(doc: QuoteDoc, a: int, b: int) -> Speaker | None:
     """The speaker named by the token range ``[a, b)`` of a subject phrase.
 
@@ -187,7 +205,7 @@ def resolve_phrase(doc: QuoteDoc, a: int, b: int) -> Speaker | None:
     if doc.norms[a][:1] in ("و", "ف") and doc.norms[a][1:3] == "ال":
         start += 1  # "فالمثل يقول": the speaker is المثل
     kind = _kind_of_phrase(doc, a, b)
-    best = _best_mention(doc.mentions_in(start, end))
+    best = _best_mention(_without_genitives(doc, doc.mentions_in(start, end)))
     if best is not None:
         etype = best.entity.type if best.entity is not None else best.mention.type
         # An organization or place inside a person phrase ("المتحدث باسم الشرطة")
