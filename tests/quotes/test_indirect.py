@@ -184,3 +184,15 @@ def test_object_of_a_cue_after_a_relative_pronoun() -> None:
 def test_period_after_an_preposition_is_not_the_content() -> None:
     found = run(TITLE, "وكشفت النشرة الشهرية للمصرف عن شهر مايو الماضي، عن بلوغ التضخم أعلى مستوى.")
     assert [brief(q) for q in found] == [("indirect", "وكشفت", "النشرة الشهرية للمصرف", "بلوغ التضخم أعلى مستوى")]
+
+
+def test_verbal_noun_after_ba_reports_for_the_governing_verbs_subject() -> None:
+    found = run(
+        TITLE,
+        "ولم تتهم الوزارة أي طرف، واكتفى الناطق باسمها سعد الفهد بالقول، إن «الأجهزة تحقق في الحادث».",
+        "ورد الوزير على الانتقادات بقوله: «نحن نعمل بصمت». وقام اللاعب بقول الحقيقة أمام الجميع.",
+    )
+    assert [brief(q) for q in found] == [
+        ("mixed", "بالقول", "الناطق باسمها سعد الفهد", "«الأجهزة تحقق في الحادث»"),
+        ("direct", "بقوله", "الوزير", "نحن نعمل بصمت"),
+    ]

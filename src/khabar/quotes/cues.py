@@ -59,6 +59,7 @@ class Lemma:
     exclude: frozenset[str] = frozenset()
     source_prep: str | None = None
     hamza: bool = False
+    noun: str | None = None
 
     @property
     def key(self) -> str:
@@ -111,6 +112,7 @@ def lemmas() -> tuple[Lemma, ...]:
                 exclude=frozenset(normalize(w) for w in entry.get("exclude", ())),
                 source_prep=normalize(entry["source_prep"]) if entry.get("source_prep") else None,
                 hamza=bool(entry.get("hamza", False)),
+                noun=entry.get("noun"),
             )
         )
     log.debug("loaded %d cue lemmas", len(out))
@@ -228,6 +230,13 @@ def _table() -> dict[str, tuple[CueForm, ...]]:
                         clitic + base + pronoun,
                         CueForm(lemma, form.tense, form.gender, form.number, clitic, pronoun),
                     )
+        if lemma.noun:
+            # "بالقول" and "بقوله، بقولها، بقولهم": the verbal noun after ب reports like
+            # the participle, continuing the subject of its clause
+            noun = lemma.noun
+            add("بال" + noun, CueForm(lemma, "participle", "m", "s", "ب"))
+            for pronoun, gender, number in (("ه", "m", "s"), ("ها", "f", "s"), ("هم", "m", "p"), ("هما", "m", "d")):
+                add("ب" + noun + pronoun, CueForm(lemma, "participle", gender, number, "ب"))
     return {key: tuple(dict.fromkeys(values)) for key, values in table.items()}
 
 

@@ -108,6 +108,27 @@ def _mention_starts(doc: QuoteDoc, j: int) -> bool:
     )
 
 
+def _verbal_noun_subject(doc: QuoteDoc, i: int) -> tuple[int, int] | None:
+    """For "بالقول"/"بقوله" at ``i``: the subject of the verb that governs it, the
+    words between that verb (the first word of the clause) and the noun."""
+    s0 = doc.sentence_start_token(i)
+    k = i - 1
+    while k > s0 and i - k <= 10 and not doc.is_comma(k - 1) and not doc.is_colon(k - 1):
+        k -= 1
+    # k is the clause's first word, its verb ("واكتفى"); the subject follows it
+    a, b = k + 1, i
+    lex = lexicon()
+    for m in range(a, i):
+        if doc.norms[m] in lex.adjunct_starts or _prep(doc, m) is not None:
+            b = m  # "ورد الوزير على الانتقادات بقوله": the subject ends before the preposition
+            break
+    while b > a and not doc.is_word(b - 1):
+        b -= 1
+    if a >= b or not source_like(doc, a, b):
+        return None
+    return a, b
+
+
 def _quotation_ahead(doc: QuoteDoc, j: int, limit: int) -> bool:
     """Whether a colon or quotation follows within the window: then "وختم لا كازيت
     قائلا: «…»" names its subject with "لا", it does not open a bare clause."""
@@ -356,7 +377,11 @@ def scan(doc: QuoteDoc, i: int, form: CueForm, stoppers: set[int]) -> CueHit | N
         appositive = None
 
     j = i + 1
-    if participle:
+    if form.proclitic == "ب":
+        lead = _verbal_noun_subject(doc, i)
+        if lead is not None:
+            subj.extend(range(*lead))  # "واكتفى الناطق باسمها بالقول، إن": the verb's subject
+    if participle and not subj:
         named = _named_subject(doc, i + 1, end)
         if named is not None:
             # "مؤكداً وزير الدفاع الأميركي حرص واشنطن": the participle names its subject
