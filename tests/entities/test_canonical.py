@@ -374,3 +374,17 @@ def test_a_family_name_that_is_a_title_word_and_an_adjective_after_a_name() -> N
     assert forms(entity(a, "حماس")) == [("حماس", "name")]
     persons = [e.canonical for e in a.entities or () if e.type == "PERSON"]
     assert persons == ["فهد السلطان", "الرئيس"]  # no "السلطان", no "الحاكمة"
+
+
+def test_god_alone_is_no_name_but_a_theophoric_name_is() -> None:
+    from khabar.text.tokenize import tokenize
+
+    text = "وأبدى مد الله العليان سعادته، وقال رحمه الله إن فتح الله كولن غادر ونصر الله"
+    tagged = [Mention(i, i + 4, "الله", "MISC") for i in range(len(text)) if text.startswith(" الله", i - 1)]
+    assert len(tagged) == 4
+    fixed = corrections.correct_types(tagged, tokenize(text), text)
+    assert [(m.text, m.type, m.start) for m in fixed] == [
+        ("مد الله العليان", "PERSON", 6),  # with the family name after it
+        ("فتح الله", "PERSON", 48),  # "كولن" has no article: left to the tagger
+        ("نصر الله", "PERSON", 68),  # after the conjunction و
+    ]

@@ -39,6 +39,7 @@ def correct_types(
     starts = [t.start for t in tokens]
     money = [(q.start, q.end) for q in quantities if q.unit and _is_currency_code(q.unit)]
     for m in _join_known_names(_split_coordinated(names, text), tokens, starts, text):
+        m = _theophoric_name(m, tokens, starts, text) or m
         if _is_currency(m, money) or _common_word(m):
             continue
         trimmed: Mention | None = m
@@ -109,6 +110,35 @@ def _known_extension(m: Mention, tokens: Sequence[Token], starts: Sequence[int],
     surface = text[m.start : end]
     type_ = "ORG" if places.org_named(surface) and not places.place_kind(surface) else "LOC"
     return Mention(m.start, end, surface, type_, kind=m.kind, score=m.score)
+
+
+def _theophoric_name(m: Mention, tokens: Sequence[Token], starts: Sequence[int], text: str) -> Mention | None:
+    """ "الله" tagged alone inside a name ("مد الله العليان", "فتح الله كولن") is the name: its
+    first word ("مد", "فتح", listed as ``theophoric``) and a family name with the article
+    right after, if any. Elsewhere ("رحمه الله") "الله" is no name (:func:`_common_word`)."""
+    fw = function_words()
+    if normalize(m.text) != "الله":
+        return None
+    k = bisect.bisect_left(starts, m.start)
+    if k == 0 or k >= len(tokens) or tokens[k].start != m.start or _gap(text, tokens[k - 1], tokens[k]):
+        return None
+    prev = tokens[k - 1].text
+    cuts = [c for c in (0, 1) if c == 0 or (len(prev) > 2 and prev[0] in "وف")]
+    found = [c for c in cuts if "theophoric" in fw.get(normalize(prev[c:]), frozenset())]
+    if not found:
+        return None
+    cut = found[0]  # "فتح" is the name's own word before it is ف + "تح"
+    start, end = tokens[k - 1].start + cut, m.end
+    if k + 1 < len(tokens) and not _gap(text, tokens[k], tokens[k + 1]):
+        nxt = tokens[k + 1].text
+        if (
+            normalize(nxt).startswith("ال")
+            and not fw.get(normalize(nxt))
+            and title_at([nxt], 0) is None
+            and nationality.match(nxt) is None
+        ):
+            end = tokens[k + 1].end
+    return Mention(start, end, text[start:end], "PERSON", kind=m.kind, score=m.score)
 
 
 def _common_word(m: Mention) -> bool:
