@@ -196,3 +196,18 @@ def test_verbal_noun_after_ba_reports_for_the_governing_verbs_subject() -> None:
         ("mixed", "بالقول", "الناطق باسمها سعد الفهد", "«الأجهزة تحقق في الحادث»"),
         ("direct", "بقوله", "الوزير", "نحن نعمل بصمت"),
     ]
+
+
+def test_indefinite_object_after_a_definite_phrase_or_an_organization() -> None:
+    body = "وكشفت التحقيقات والأدلة صحة اتهام الفتاة. وكشفت مديرية الدفاع المدني بمنطقة عسير تفاصيل حادثة الحريق."
+    a = article(TITLE, body)
+    text = a.article.text
+    found = quotes(a, entity(text, "E1", "ORG", "مديرية الدفاع المدني بمنطقة عسير", "مديرية الدفاع المدني بمنطقة عسير"))
+    assert [brief(q) for q in found] == [
+        ("indirect", "وكشفت", "التحقيقات والأدلة", "صحة اتهام الفتاة"),
+        ("indirect", "وكشفت", "مديرية الدفاع المدني بمنطقة عسير", "تفاصيل حادثة الحريق"),
+    ]
+
+
+def test_wafaqa_as_a_verb_is_no_attribution() -> None:
+    assert run(TITLE, "وتقام المبادرة ليشارك الأيتام الفرحة بما وفق الله إليه عباده المؤمنين.") == ()

@@ -141,6 +141,8 @@ def find_phrases(doc: QuoteDoc) -> list[tuple[int, Phrase, int]]:
         tok = doc.tokens[i]
         if tok.kind != "arabic" or doc.in_title(tok.start):
             continue
+        if i > 0 and doc.norms[i - 1] in ("ما", "بما", "مما", "لما"):
+            continue  # "بما وفق الله إليه عباده": the verb وفّق, not "according to"
         found = _match(doc, i)
         if found is not None:
             out.append((i, *found))

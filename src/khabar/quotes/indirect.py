@@ -164,6 +164,17 @@ def _addressee_end(doc: QuoteDoc, j: int, limit: int) -> int:
     return k
 
 
+def _definite_phrase(doc: QuoteDoc, subj: list[int]) -> bool:
+    """Whether the subject so far is definite nouns only ("الوزير", "التحقيقات
+    والأدلة") or ends a name ("مديرية الدفاع المدني بمنطقة عسير"): a bare
+    indefinite noun after it cannot be its genitive or adjective."""
+    if all(doc.norms[k].startswith(("ال", "وال")) for k in subj if doc.is_word(k)):
+        return True
+    tok = doc.tokens[subj[-1]]
+    ref = doc.mention_covering(tok.start, tok.end)
+    return ref is not None and ref.mention.end == tok.end and ref.mention.kind == "name" and len(subj) <= 6
+
+
 def _object_starts(doc: QuoteDoc, last: int, j: int, person_object: bool = True) -> bool:
     """Whether word ``j`` opens the object of a verb whose subject ended at ``last``:
     a definite plural or dual ("الصحفيين", "الجماعتين") after a definite word that
@@ -176,18 +187,25 @@ def _object_starts(doc: QuoteDoc, last: int, j: int, person_object: bool = True)
     if len(w) >= 4 and w.endswith(_POSSESSIVE) and w[0] not in ("ب", "ل", "و", "ف") and _ends_person(doc, last):
         return True  # "اتهم حسن عسيري زميله المالكي بـ": a possessed noun after the name
     prev = doc.norms[last]
-    if (
+    definite = (
         prev.startswith(("ال", "وال"))
         and (strip_proclitic(prev, lex.person_heads) is None or w.endswith("ة"))  # "الأمير فيصل": a name follows
+        and not _in_name(doc, last)
+    )
+    if (
+        (definite or _ends_name(doc, last))
         and not w.startswith(("ال", "وال"))
         and doc.is_word(j)
         and doc.tokens[j].kind == "arabic"
         and len(w) >= 3
         and w not in _DEMONSTRATIVES
+        and w not in lex.relatives
         and not _in_name(doc, j)
-        and not _in_name(doc, last)
+        and not (w[0] in ("ب", "ل", "ك") and segment(w).proclitics)  # "بمنطقة عسير": a prepositional phrase
     ):
-        return True  # "اتهمت السلطات تنظيم الدولة بـ": an indefinite noun after a definite one opens the object
+        # "اتهمت السلطات تنظيم الدولة بـ", "كشفت مديرية الدفاع المدني بعسير تفاصيل
+        # الحادثة": an indefinite noun after a definite one or a name opens the object
+        return True
     if not person_object:
         return False
     return (
@@ -243,6 +261,18 @@ def _adjective_of_title(doc: QuoteDoc, j: int) -> bool:
     if j == 0 or doc.norms[j] not in ("العام", "العامة"):
         return False
     return strip_proclitic(doc.norms[j - 1], lexicon().person_heads) is not None
+
+
+def _ends_name(doc: QuoteDoc, k: int) -> bool:
+    """Whether token ``k`` ends an organization or place name mention."""
+    tok = doc.tokens[k]
+    ref = doc.mention_covering(tok.start, tok.end)
+    return (
+        ref is not None
+        and ref.mention.end == tok.end
+        and ref.mention.kind == "name"
+        and (ref.entity.type if ref.entity else ref.mention.type) in ("ORG", "LOC")
+    )
 
 
 def _ends_person(doc: QuoteDoc, k: int) -> bool:
@@ -357,6 +387,7 @@ def scan(doc: QuoteDoc, i: int, form: CueForm, stoppers: set[int]) -> CueHit | N
     # before the verb, and a noun after it is the object
     relative = i > 0 and doc.norms[i - 1] in lex.relatives and "np" in comps
     closed = participle or relative
+    object_split = False  # the object was told from the subject by its form
     appositive: list[int] | None = None  # words after the comma that closed the subject
     np_start: int | None = i + 1 if participle else None
     venue: tuple[int, int] | None = None
@@ -390,7 +421,7 @@ def scan(doc: QuoteDoc, i: int, form: CueForm, stoppers: set[int]) -> CueHit | N
             j = named
     while j < limit:
         if j in stoppers:
-            if "np" in comps and subj and _possessive_split(doc, subj) is not None:
+            if "np" in comps and subj and (object_split or _possessive_split(doc, subj) is not None):
                 break  # "وأبدى المدير شكره …، داعياً": the later cue has its own content
             return None
         w = doc.norms[j]
@@ -425,7 +456,7 @@ def scan(doc: QuoteDoc, i: int, form: CueForm, stoppers: set[int]) -> CueHit | N
         if w in lex.complementizers and not w.startswith("ف") and doc.norms[j - 1] not in _NOT_COMPLEMENT:
             if ("that" in comps or source_from is not None) and j + 1 < len(doc):
                 return hit("that", j, doc.tokens[j + 1].start)
-            if "np" in comps and subj and _possessive_split(doc, subj) is not None:
+            if "np" in comps and subj and (object_split or _possessive_split(doc, subj) is not None):
                 break  # "وأبدى المدير شكره …، مؤكداً أن": the أن belongs to a later verb
             return None
         prep = _prep(doc, j)
@@ -571,12 +602,13 @@ def scan(doc: QuoteDoc, i: int, form: CueForm, stoppers: set[int]) -> CueHit | N
         if (
             not closed
             and subj
-            and (lemma.object or ("np" in comps and len(subj) == 1))
+            and (lemma.object or ("np" in comps and _definite_phrase(doc, subj)))
             and _object_starts(doc, subj[-1], j, lemma.object)
         ):
             # "أبلغ وزير الداخلية الصحفيين أن": the verb's object follows its subject
             closed = True
             np_start = j
+            object_split = True
         if not closed:
             subj.append(j)
         elif appositive is not None:
