@@ -85,6 +85,14 @@ def test_courtesy_titles_are_dropped_from_the_role() -> None:
     assert role is not None and role.text == "الأمين العام لمجلس التعاون"
 
 
+def test_no_role_across_a_conjunction() -> None:
+    text = "بحضور سامي العلي رئيس النادي، وأمين عام النادي، وخالد الفهد مسؤول الاحتراف"
+    spec = [("سامي العلي", "PERSON"), ("خالد الفهد", "PERSON")]
+    assert _role(text, spec, "وخالد") is None
+    role = _role("بحضور رئيس النادي، خالد الفهد", [("خالد الفهد", "PERSON")], "خالد")
+    assert role is not None and role.text == "رئيس النادي"
+
+
 def test_role_ends_before_a_quote_opening_the_name() -> None:
     text = "وأدت الممثلة “ليلى سالم” الدور الرئيسي"
     role = _role(text, [("ليلى سالم", "PERSON")], "ليلى")

@@ -27,6 +27,7 @@ from typing import NamedTuple
 
 from khabar.entities import places
 from khabar.entities.nationality import NisbaMatch, splits
+from khabar.text.clitics import segment
 from khabar.text.normalize import normalize
 
 _POSSESSIVES = ("هما", "هم", "هن", "ها", "ه")
@@ -310,10 +311,14 @@ def role_before(words: Sequence[Word], j: int, text: str) -> Role | None:
     "صرّح مستشار نائبة رئيس كازاخستان نور بيك ..." → "مستشار نائبة رئيس كازاخستان";
     a comma between title and name is an apposition ("نظيره الأرميني، أرمان").
     Honorifics at the end are not part of the role ("ولي العهد الأمير محمد" →
-    "ولي العهد"); a role of honorifics only is none.
+    "ولي العهد"); a role of honorifics only is none. After a comma, a name joined
+    by a conjunction ("أمين عام النادي، وعبد الله الفوزان") starts a new conjunct:
+    the title before it is someone else's.
     """
     e = j - 1
     if e >= 0 and words[e].punct and words[e].text in ("،", ","):
+        if j < len(words) and _conjoined(words[j].text):
+            return None  # not without the comma: "الفنان وائل كفوري" reads و+ائل too
         e -= 1
     if e < 0:
         return None
@@ -370,6 +375,12 @@ def _construct_with_name(words: Sequence[Word], s: int, e: int, j: int) -> bool:
     if hit is None or e != s + hit.n - 1 or e != j - 1:
         return False
     return not hit.definite and hit.entry.cls not in ("honorific", "royal", "military")
+
+
+@lru_cache(maxsize=65536)
+def _conjoined(word: str) -> bool:
+    """Does the word carry the conjunction و/ف ("وعبد", "فمحمد"), as the clitic segmenter reads it?"""
+    return bool(set(segment(word).proclitics) & {"و", "ف"})
 
 
 def _inside_title(words: Sequence[Word], k: int, start: int) -> bool:
