@@ -24,6 +24,7 @@ from collections.abc import Sequence
 from khabar.entities import places
 from khabar.entities.conll import spans
 from khabar.entities.tagger import load_tagger
+from khabar.entities.transliterate import is_listed_name
 from khabar.errors import ExtractionError
 from khabar.model import Analysis, Mention, Sentence, Token
 from khabar.options import Options
@@ -106,7 +107,8 @@ def _clitic_length(word: str, ahead: Sequence[Token]) -> int:
 
     The segmenter decides per word type, so the و of "وول ستريت جورنال" reads as
     the conjunction; when the words from the unstripped first word on spell a
-    known name (and the stripped ones do not), the letter belongs to the name.
+    known name (and the stripped ones do not), or the word is a listed given name
+    ("وائل", "فادي", in ``names_latin.tsv``), the letter belongs to the name.
     """
     n = mention_start(word)
     if n == 0:
@@ -114,4 +116,6 @@ def _clitic_length(word: str, ahead: Sequence[Token]) -> int:
     words = [t.text for t in ahead]
     if places.known_name_words(words) and not places.known_name_words([word[n:], *words[1:]]):
         return 0
+    if is_listed_name(word) and not is_listed_name(word[n:]):
+        return 0  # "وائل", "فادي": given names, not و + "ائل"
     return n

@@ -37,6 +37,11 @@ def _table() -> dict[str, str]:
     return {places.key(r["arabic"]): r["latin"] for r in places.data_rows("names_latin.tsv")}
 
 
+def is_listed_name(word: str) -> bool:
+    """Is the word a name part with a listed Latin spelling ("وائل", "فيصل")?"""
+    return places.key(word) in _table()
+
+
 def _letters(word: str) -> str:
     """Keep letters and shadda; fold hamza seats the way the rules expect."""
     kept = "".join(ch for ch in word if ch == _SHADDA or not ("\u064b" <= ch <= "\u065f" or ch == "\u0640"))
