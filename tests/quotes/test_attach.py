@@ -117,3 +117,32 @@ def test_lawyer_speaks_not_his_client() -> None:
         entity(text, "E2", "PERSON", "خالد الحربي", "خالد الحربي"),
     )
     assert [(q.speaker.entity if q.speaker else None, q.content.text) for q in found] == [("E1", "نطالب بقاض محايد")]
+
+
+def test_relative_clause_of_an_object_verb_and_a_resumptive_subject() -> None:
+    from .helpers import article, entity, quotes
+
+    body = (
+        "ورفض الوزير تصريحات النائب سامي الجابر الذي اتهم الحكومة بدعم الفساد. "
+        "وتحدث عن نيجيريا التي حذر رئيسها الولايات المتحدة من أن سياستها تضر بالجهود."
+    )
+    a = article(TITLE, body)
+    text = a.article.text
+    found = quotes(a, entity(text, "E1", "PERSON", "سامي الجابر", "سامي الجابر"))
+    assert [(q.cue.text if q.cue else None, q.content.text) for q in found] == [
+        ("اتهم", "بدعم الفساد"),
+        ("حذر", "سياستها تضر بالجهود"),
+    ]
+    assert found[0].speaker is not None and found[0].speaker.entity == "E1"
+    assert found[1].speaker is not None and found[1].speaker.text.startswith("رئيسها")
+
+
+def test_a_name_that_spoke_before_is_a_source() -> None:
+    found = run(
+        TITLE,
+        "ورأى الخرينج أن التصريح لا يخدم الاستقرار. ودعا الخرينج إلى التعاون بين دول المنطقة.",
+    )
+    assert [(q.cue.text if q.cue else None, q.speaker.text if q.speaker else None) for q in found] == [
+        ("ورأى", "الخرينج"),
+        ("ودعا", "الخرينج"),
+    ]

@@ -139,6 +139,7 @@ def attach(doc: QuoteDoc, hit: CueHit, rec: Record, stack: list[Record], records
         and hit.comp not in ("that", "colon", "quote", "bare", "before")
         and doc.mentions
         and not source_like(doc, *explicit)
+        and not _spoke_before(doc, explicit, records)
     ):
         return False  # "ما تنتجه بيشة … يؤكد أهميتها": a thing "confirms", nobody speaks
     if explicit is not None and (left is None or not (form.lemma.object or hit.comp == "np")):
@@ -198,6 +199,14 @@ def attach(doc: QuoteDoc, hit: CueHit, rec: Record, stack: list[Record], records
         if source is not None and rec.reported_by is None:
             rec.reported_by = source.reported_by
     return True
+
+
+def _spoke_before(doc: QuoteDoc, phrase: tuple[int, int], records: list[Record]) -> bool:
+    """Whether the subject phrase names a source already quoted in the article
+    ("ورأى الخرينج أن …" then "ودعا الخرينج إلى التعاون"), even if no entity
+    tagger knows the name."""
+    text = doc.text[doc.tokens[phrase[0]].start : doc.tokens[phrase[1] - 1].end]
+    return any(r.speaker is not None and r.speaker.text == text for r in records)
 
 
 _TOPIC = frozenset({"اما", "واما"})

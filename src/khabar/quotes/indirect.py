@@ -108,6 +108,18 @@ def _mention_starts(doc: QuoteDoc, j: int) -> bool:
     )
 
 
+def _resumptive_subject(doc: QuoteDoc, j: int) -> bool:
+    """"نيجيريا التي حذر رئيسها الولايات المتحدة": a title with a pronoun pointing
+    back to the antecedent is the relative clause's own subject."""
+    if j >= len(doc):
+        return False
+    w = doc.norms[j]
+    for suffix in ("ها", "هم", "ه"):
+        if w.endswith(suffix) and strip_proclitic(w[: -len(suffix)], lexicon().person_heads) is not None:
+            return True
+    return False
+
+
 def _verbal_noun_subject(doc: QuoteDoc, i: int) -> tuple[int, int] | None:
     """For "بالقول"/"بقوله" at ``i``: the subject of the verb that governs it, the
     words between that verb (the first word of the clause) and the noun."""
@@ -385,7 +397,12 @@ def scan(doc: QuoteDoc, i: int, form: CueForm, stoppers: set[int]) -> CueHit | N
     subj: list[int] = []
     # "هولاند الذي أكّد له دعم باريس": after a relative pronoun the subject stands
     # before the verb, and a noun after it is the object
-    relative = i > 0 and doc.norms[i - 1] in lex.relatives and "np" in comps
+    relative = (
+        i > 0
+        and doc.norms[i - 1] in lex.relatives
+        and ("np" in comps or lemma.object)
+        and not _resumptive_subject(doc, i + 1)
+    )
     closed = participle or relative
     object_split = False  # the object was told from the subject by its form
     appositive: list[int] | None = None  # words after the comma that closed the subject
@@ -471,7 +488,7 @@ def scan(doc: QuoteDoc, i: int, form: CueForm, stoppers: set[int]) -> CueHit | N
                 closed = True
                 j += 1
                 continue
-            if relative and np_start is not None:
+            if relative and np_start is not None and not lemma.object:
                 break  # "الذي أكّد له دعم باريس … على ما يبدو": the object came first
             if prep in comps and j + 1 < limit and doc.norms[j + 1] in _PERIOD_NOUNS:
                 # "كشفت النشرة عن شهر مايو الماضي، عن بلوغ": the period covered, not the content
