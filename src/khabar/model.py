@@ -330,8 +330,9 @@ class Quantity:
 
     ``unit`` is ``percent``, ``fraction``, ``rank``, an ISO 4217 code for money,
     or None for a bare count; ``counts`` is the adjacent noun it counts.
-    ``approx`` marks a vague numeral ("عشرات", "آلاف الأشخاص", "بضعة"): its
-    ``value`` is the order of magnitude, not a count anyone gave.
+    ``approx`` marks an estimate: a vague numeral ("عشرات", "آلاف الأشخاص"),
+    whose ``value`` is the order of magnitude, or a hedged number ("نحو 450
+    مليون دولار", "ألف شخص تقريباً").
     """
 
     start: int

@@ -129,6 +129,11 @@ def test_a_run_of_hundreds_of_digits_is_not_an_infinite_quantity() -> None:
         ("نزح آلاف السكان من القرى الحدودية.", [("آلاف", 1000, "السكان", True)]),
         ("نشرت الوزارة ثلاثة آلاف شرطي في العاصمة.", [("ثلاثة آلاف", 3000, "شرطي", False)]),
         ("تبرع المحسن بمليون ونصف ريال للمستشفى.", [("مليون ونصف ريال", 1_500_000, None, False)]),
+        # Hedges make an estimate; a bound ("أكثر من") does not.
+        ("تبلغ كلفة المشروع نحو 450 مليون دولار.", [("450 مليون دولار", 450_000_000, None, True)]),
+        ("ارتفعت الصادرات بنحو 5% هذا العام.", [("5%", 5, None, True)]),
+        ("يسكن المدينة 5 ملايين نسمة تقريباً.", [("5 ملايين", 5_000_000, "نسمة", True)]),
+        ("أصيب أكثر من 300 جندي في المعارك.", [("300", 300, "جندي", False)]),
     ],
 )
 def test_vague_numerals_are_approx_and_never_joined(sentence: str, expected: list[tuple[str, float, str | None, bool]]) -> None:

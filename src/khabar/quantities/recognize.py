@@ -128,9 +128,33 @@ def find_quantities(text: str, times: Iterable[TimeExpr] = ()) -> list[Quantity]
         if any(start < e and s < end for s, e in taken) or _glued(text, start, end):
             continue
         counts = text[_back(offsets, word[0]) : _back(offsets, word[1])] if word else None
-        approx = bool(match.group("w")) and is_vague(" ".join(match.group("w").split()))
+        approx = (bool(match.group("w")) and is_vague(" ".join(match.group("w").split()))) or _hedged(
+            folded, fs, fe
+        )
         out.append(Quantity(start, end, text[start:end], round(value, 4), unit, counts, approx))
     return out
+
+
+@cache
+def _hedges() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
+    """Estimate words before a number ("نحو", "ما يقارب") and after it ("تقريبا")."""
+    before = [lexicon_key(x) for x in _lines("hedges.txt") if not x.startswith("+")]
+    after = [lexicon_key(x[1:]) for x in _lines("hedges.txt") if x.startswith("+")]
+    return (
+        regex.compile(rf"(?<!\w)[وب]?(?:{alternation(before)})\s*$"),
+        regex.compile(rf"^\s*(?:{alternation(after)})(?!\w)"),
+    )
+
+
+def _hedged(folded: str, start: int, end: int) -> bool:
+    """True when an estimate word sits next to the quantity: "بنحو 5%", "ألف شخص تقريبا"."""
+    before, after = _hedges()
+    if before.search(folded[max(0, start - 16) : start]):
+        return True
+    # "تقريبا" may follow the counted noun: "5 ملايين نسمة تقريبا".
+    nxt = _next_word(folded, end)
+    tail = folded[nxt[2] if nxt else end : (nxt[2] if nxt else end) + 12]
+    return bool(after.match(folded[end : end + 12]) or after.match(tail))
 
 
 def _back(offsets: list[int] | None, pos: int) -> int:
