@@ -39,7 +39,8 @@ def marks_of(analysis: Analysis) -> list[Mark]:
     for t in analysis.times or ():
         out.append(Mark(t.start, t.end, "time", f"{t.type}: {t.value or '?'}"))
     for n in analysis.quantities or ():
-        out.append(Mark(n.start, n.end, "qty", f"{n.unit or 'number'}: {n.value:g}"))
+        about = "≈" if n.approx else ""  # an estimate: "نحو 450 مليون", "عشرات"
+        out.append(Mark(n.start, n.end, "qty", f"{n.unit or 'number'}: {about}{n.value:g}"))
     return out
 
 
