@@ -154,6 +154,26 @@ def _cpu_seconds(pid: int) -> float:
     return total
 
 
+def _database_cpu_seconds() -> float:
+    """CPU time of every local PostgreSQL server process (0 when there are none).
+
+    With a PostgreSQL store part of each search runs in the server's backends,
+    which the uvicorn workers' own CPU time does not show.
+    """
+    tick = os.sysconf("SC_CLK_TCK")
+    total = 0.0
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            text = stat.read_text()
+        except OSError:
+            continue
+        name, _, rest = text.partition("(")[2].rpartition(")")
+        if name.startswith("postgres"):
+            fields = rest.split()
+            total += (int(fields[11]) + int(fields[12])) / tick
+    return total
+
+
 async def _warm_up(port: int, endpoint: str, queries: list[str], clients: int) -> None:
     """Five unmeasured requests per client: each worker's first ones load lexicons and models."""
 
@@ -173,12 +193,13 @@ async def _run(port: int, endpoint: str, clients: int, seconds: float, queries: 
     lat: list[float] = []
     errors: list[int] = []
     await _warm_up(port, endpoint, queries, clients)
-    cpu0, own0 = _cpu_seconds(server), time.process_time()
+    cpu0, own0, db0 = _cpu_seconds(server), time.process_time(), _database_cpu_seconds()
     deadline = time.perf_counter() + seconds
     t0 = time.perf_counter()
     await asyncio.gather(*(_client(port, endpoint, queries, i, deadline, lat, errors) for i in range(clients)))
     elapsed = time.perf_counter() - t0
     server_cpu, own_cpu = _cpu_seconds(server) - cpu0, time.process_time() - own0
+    db_cpu = _database_cpu_seconds() - db0
     lat.sort()
     q = statistics.quantiles(lat, n=100) if len(lat) > 1 else [lat[0]] * 99
     return {
@@ -190,6 +211,7 @@ async def _run(port: int, endpoint: str, clients: int, seconds: float, queries: 
         "max_ms": round(lat[-1], 1),
         "server_cpu_ms_per_req": round(1000 * server_cpu / max(1, len(lat)), 2),
         "client_cpu_ms_per_req": round(1000 * own_cpu / max(1, len(lat)), 2),
+        "database_cpu_ms_per_req": round(1000 * db_cpu / max(1, len(lat)), 2),
     }
 
 
@@ -268,10 +290,11 @@ def main() -> int:
         f"load average {load_before:.2f} before the run (other jobs on the machine slow every figure)"
     )
     print(f"{'endpoint':<10} {'requests':>9} {'errors':>7} {'req/s':>8} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8}"
-          f" {'server CPU ms/req':>18} {'client CPU ms/req':>18}")
+          f" {'server CPU ms/req':>18} {'PostgreSQL CPU ms/req':>22} {'client CPU ms/req':>18}")
     for name, r in results["endpoints"].items():
         print(f"{name:<10} {r['requests']:>9} {r['errors']:>7} {r['req_per_s']:>8} {r['p50_ms']:>8} {r['p95_ms']:>8}"
-              f" {r['max_ms']:>8} {r['server_cpu_ms_per_req']:>18} {r['client_cpu_ms_per_req']:>18}")
+              f" {r['max_ms']:>8} {r['server_cpu_ms_per_req']:>18} {r['database_cpu_ms_per_req']:>22}"
+              f" {r['client_cpu_ms_per_req']:>18}")
     OUT.mkdir(parents=True, exist_ok=True)
     (OUT / "load.json").write_text(json.dumps(results, ensure_ascii=False, indent=2))
     search = results["endpoints"].get("search")
