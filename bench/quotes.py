@@ -124,17 +124,27 @@ def _matching(text: str) -> tuple[str, list[int]]:
 
 
 def locate(text: str, start: str, end: str) -> tuple[int, int] | None:
+    """The gold span: from an occurrence of ``start`` to the next ``end``, the shortest such.
+
+    Shortest, not first: a start string that also occurs earlier (in the title,
+    say) would otherwise stretch the span over everything in between.
+    """
     norm, where = _matching(text)
-    s_key, _ = _matching(start)
-    e_key, _ = _matching(end)
-    s = norm.find(s_key.strip())
-    if s < 0:
+    s_key = _matching(start)[0].strip()
+    e_key = _matching(end)[0].strip()
+    best: tuple[int, int] | None = None
+    s = norm.find(s_key)
+    while s >= 0:
+        e = norm.find(e_key, s)
+        if e < 0:
+            break
+        e += len(e_key)
+        if best is None or e - s < best[1] - best[0]:
+            best = (s, e)
+        s = norm.find(s_key, s + 1)
+    if best is None:
         return None
-    e = norm.find(e_key.strip(), s)
-    if e < 0:
-        return None
-    e += len(e_key.strip())
-    return where[s], where[e - 1] + 1
+    return where[best[0]], where[best[1] - 1] + 1
 
 
 # -- comparing ----------------------------------------------------------------------
