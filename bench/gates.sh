@@ -8,7 +8,7 @@ gate() { echo "-- gate: $*"; "$@"; }
 
 gate python -m bench.clitics --quick --min-accuracy 0.95
 gate python -m bench.ingest --quick --min-rate text=300,jsonl=300,html=50
-gate python -m bench.ner --quick --min-f1 0.67
+gate python -m bench.ner --quick --min-f1 0.70
 gate python -m bench.entities --quick --min-b3 0.93 --min-nisba 0.93
 gate python -m bench.time --quick --min-accuracy 0.95
 gate python -m bench.quantities --quick --min-accuracy 0.9

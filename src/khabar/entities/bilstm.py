@@ -8,15 +8,16 @@ PPMI cluster (:mod:`khabar.entities.clusters`); a character CNN over the
 normalized token (clitics included: "وريفلين"); and the gazetteer flags,
 clitic class and shape the CRF also uses. The two err differently (the LSTM
 finds more unseen PERSON names, the CRF more ORG), so their per-token tag
-marginals are averaged (:class:`khabar.entities.tagger.Tagger`). Not in the
-shipped model (too slow for the pipeline; :mod:`khabar.entities.train` has
-the figures): a directory built with ``--bilstm`` has it.
+marginals are averaged (:class:`khabar.entities.tagger.Tagger`); the
+figures are in :mod:`khabar.entities.train`.
 
 It is trained with PyTorch (:mod:`khabar.entities.bilstm_train`, the
 ``train`` extra) and shipped as plain arrays (``bilstm.npz``), so tagging
 needs numpy only. Everything before the recurrence is a function of the word
-alone, so the input projections of both directions are cached per word type,
-and sentences are run together as one batch: that keeps it fast on one core.
+alone, so the input projections of both directions are computed once per word
+type (all of a batch's new words in one product) and cached; the recurrence
+runs a document's sentences packed end to end into a few rows, both
+directions in one step: that keeps it fast on one core.
 """
 
 from __future__ import annotations

@@ -1,10 +1,14 @@
-"""The shipped name tagger: a CRF over :mod:`khabar.entities.features`, loaded once.
+"""The shipped name tagger: a CRF and a BiLSTM-CRF averaged, loaded once.
 
 The model directory (``src/khabar/data/ner/``, written by
 ``python -m khabar.entities.train``) holds ``crf.model`` (python-crfsuite),
-``lexicon.tsv.gz`` (word → cluster ids and gazetteer flags, baked in at
-training time) and ``meta.json`` (which features the model was trained with).
-Nothing is read until :func:`load_tagger` is first called.
+``bilstm.npz`` (the network's arrays; optional: without it the CRF alone
+tags), ``lexicon.tsv.gz`` (word → cluster ids and gazetteer flags, baked in
+at training time) and ``meta.json`` (which features the model was trained
+with, the ensemble weight and decoding). Tagging is numpy arithmetic over a
+batch of sentences (:mod:`khabar.entities.chain`, :mod:`khabar.entities.bilstm`);
+crfsuite only reads the CRF's weights. Nothing is read until
+:func:`load_tagger` is first called.
 """
 
 from __future__ import annotations
@@ -54,6 +58,7 @@ class Tagger:
         self.bilstm = bilstm
         self.weight = float(meta.get("ensemble_weight", 0.5))
         self.decode = str(meta.get("decode", "viterbi"))
+        self.o_weight = float(meta.get("o_weight", 1.0))
         self.labels = list(bilstm.tags) if bilstm is not None else list(crf.labels)
         if sorted(self.labels) != sorted(crf.labels):
             raise ExtractionError(f"NER models disagree on labels: {self.labels} vs {crf.labels}")
@@ -95,12 +100,16 @@ class Tagger:
             trans = np.concatenate([self._trans[None], self.bilstm.w["trans"].astype(np.float64)])
             each = marginals(np, np.concatenate([crf_em[None], em.astype(np.float64)]), lengths, trans)
             probs = self.weight * each[0] + (1.0 - self.weight) * each[1:].mean(axis=0)
+            odds = probs
+            if self.o_weight != 1.0:
+                odds = probs.copy()
+                odds[..., self._groups[2]] *= self.o_weight
             if self.decode == "segment":
-                path = self._segment(probs, lengths)
+                path = self._segment(odds, lengths)
             elif self.decode == "viterbi":
-                path = viterbi(np, np.log(probs + 1e-9), lengths, self._bio[0], self._bio[1])
+                path = viterbi(np, np.log(odds + 1e-9), lengths, self._bio[0], self._bio[1])
             else:
-                path = probs.argmax(axis=2)
+                path = odds.argmax(axis=2)
         best = np.take_along_axis(probs, path[:, :, None], 2)[:, :, 0]
         labels = self.labels
         out: list[tuple[list[str], list[float]]] = []

@@ -8,14 +8,14 @@ One command rebuilds ``src/khabar/data/ner/`` from ``../shared/data``:
    model's lexicon (the lists themselves are not copied into the repository);
 3. a CRF (python-crfsuite, L-BFGS with elastic net) on the ANERcorp train
    split, optionally with NewsFANE/WikiFANE mapped by :mod:`khabar.entities.conll`;
-4. with ``--bilstm`` (not in the shipped model, see below): word2vec vectors
-   over the news, ANERcorp train and WikiFANE text
+4. word2vec vectors over the news, ANERcorp train and WikiFANE text
    (:mod:`khabar.entities.embeddings`, gensim), and on them a BiLSTM-CRF
    (:mod:`khabar.entities.bilstm_train`, PyTorch, exported to numpy) whose
-   tag marginals the tagger averages with the CRF's.
+   tag marginals the tagger averages with the CRF's (``--no-bilstm``: the
+   CRF alone).
 
-The CRF alone takes about 3 minutes on one core; with ``--bilstm`` about 22
-minutes on two shared cores (word2vec 8, CRF 3, BiLSTM 20 epochs 8-10).
+About 25 minutes on one core (word2vec 8, CRF 3, BiLSTM 20 epochs 7-13);
+``--vectors-from``/``--clusters-from`` reuse vectors and clusters built before.
 
 ``--dev`` holds out the last 10% of ANERcorp train, trains on the rest and
 prints dev scores: every choice below was made that way. ANERcorp test is
@@ -39,7 +39,7 @@ forms, stems, affixes, shape, window ±2 (no lexicon)               0.673
   letter trigrams inside the word                                  0.714
   averaged perceptron, 15 epochs                                   0.704
   top-2 news neighbours (PPMI) of each word as features             0.719
-+ WikiFANE names as gazetteer flags (CRF shipped until 2026-11)    0.719
++ WikiFANE names as gazetteer flags (the CRF shipped)              0.719
   + document pass (:meth:`Tagger.tag_document`, 10-sentence blocks) 0.729
 =================================================================  =====
 
@@ -64,38 +64,66 @@ BiLSTM-CRF alone, word2vec frozen, no cluster input, 20 epochs          0.721  �
 (a first version)
   averaged with the CRF, CRF weight 0.3 · 0.5 · 0.7                     0.738 · 0.740 · 0.722
 BiLSTM-CRF alone, word2vec frozen, cluster input, 20 epochs            0.723  —
-(``--bilstm``; last epoch)
+(the BiLSTM shipped; last epoch)
   averaged with the CRF, CRF weight 0.3 · 0.4 · 0.5 · 0.6 · 0.7         0.733 · 0.738 · 0.739 · 0.732 · 0.730
   weight 0.5 (P 0.816, R 0.675), with the document pass                 0.739  0.747
 =====================================================================  =====  =====
 
-The CRF plateaus at 0.72 whatever lexical evidence it is given: word2vec
-clusters and dense components bring nothing the PPMI clusters did not, and
-the gains of the trigger list and of the name memory are within noise
-(differences under ~0.01 are: the dev set has ~900 names). The BiLSTM alone
-is no better than the CRF either, but the two err differently (the LSTM finds
-more unseen PERSON names, the CRF more ORG), and averaging their marginals is
-the only change that clearly helped. Fine-tuning the embeddings overfits
-(training loss 5× lower, dev lower): the training words drift away from the
-unseen names that sit near them in the word2vec space.
+Third round: the ensemble ("ens" = that CRF and BiLSTM, weight 0.5). Label by
+label, its BIO Viterbi cut names the two models type differently ("في ناغورنو
+كاراباخ": CRF PERSON, BiLSTM LOC → B-LOC O), so ``--decode segment`` finds
+names on the marginals summed over types, then gives each its type
+(:meth:`Tagger._segment`):
 
-On test (``python -m bench.ner --model DIR``), the ensemble scores ANERcorp
-0.726 (P 0.827, R 0.647; PERSON/ORG/LOC 0.747; document pass 0.742) and AQMAR
-0.564, against 0.705 / 0.725 / 0.724 and 0.532 for the CRF. It is NOT the
-shipped model, for two reasons: speed, 12.7K tokens/s cold, 29K warm
-(batched), 14.6K on the pipeline's document path per CPU-second of one core,
-against 49K/65K/50K for the CRF (the LSTM recurrence and the CRF marginals of
-every tag cost); and the seed article, where it shortens "ناغورنو كاراباخ" to
-its first word, which the later place correction cannot repair. Build it with
-``python -m khabar.entities.train --bilstm --out DIR`` to use it anyway
-(:func:`khabar.entities.tagger.open_tagger` loads ``bilstm.npz`` when the
-directory has one).
+=====================================================================  =====  =====
+configuration                                                          dev    doc
+=====================================================================  =====  =====
+ens, label-wise BIO Viterbi (the second round's)                       0.739  0.747
+ens, segment decoding, weight 0.4 · 0.5 · 0.6                           0.742 · 0.738 · 0.736  0.745 · 0.744 · 0.741
++ O marginal × 0.9 · 0.8 · 0.7 · 0.6 before decoding (``--o-weight``;   0.742 · 0.747 · **0.750** · 0.752  0.747 · 0.751 · **0.754** · 0.754
+weight 0.5; at 0.7 P 0.803 R 0.705; the shipped model)
+  same at weight 0.4 · 0.6, O × 0.7                                     0.749 · 0.740  0.752 · 0.746
+ens + a second BiLSTM seed (marginals of the two averaged), segment     0.741  0.745
+(label-wise Viterbi 0.736 / 0.742; the second seed alone 0.725)
+BiLSTM learning WikiFANE too, through its own output layer and          0.724  —
+transitions (``--aux-corpora wikifane``; best epoch 0.731)
+  ens with it, segment decoding, weight 0.4 · 0.5                       0.745 · 0.740  0.750 · 0.744
+CRF + guide features: the Viterbi labels (at -1, 0, +1) of a CRF        0.723  —
+trained on WikiFANE (alone 0.588 on dev PERSON/ORG/LOC), CRF alone
+CRF self-trained: + 3,000 · 8,138 news sentences the dev ensemble       0.721 · 0.720  —
+tagged with every marginal ≥ 0.9 (4,000 articles), CRF alone
+  ens with it, weight 0.5                                               0.739 · 0.738  0.744 · 0.743
+=====================================================================  =====  =====
+
+Every lever of the third round but the decoding moves dev F1 by less than
+0.01, the noise of a dev set of ~900 names: a second seed, WikiFANE through
+a second head, guide features and self-training all land at 0.74. The
+ensemble's errors are names it gives no mass at all (unseen sports clubs
+and companies as ORG, first names of foreigners, programme titles as MISC),
+not threshold effects: lowering the O marginal past 0.6 trades precision
+for no recall.
+
+Speed comes from scoring in numpy (:mod:`khabar.entities.chain`): the CRF's
+weights are read out of ``crf.model``, emission scores are summed once per
+word type, a document's sentences go through forward-backward and Viterbi
+together, and the BiLSTM runs both directions in one step over sentences
+packed into rows. The shipped ensemble (this command's defaults: CRF, BiLSTM
+seed 13 without an auxiliary corpus, weight 0.5, O × 0.7, segment decoding)
+tags at 26K tokens/s cold, 74K warm and 27K on the pipeline's document path
+per CPU-second of one core (the CRF alone about 90K); the tagger loads in
+0.5 s.
+
+On ANERcorp test (``python -m bench.ner``, read once, for the shipped model)
+it scores 0.727 (P 0.789, R 0.675; PERSON/ORG/LOC 0.748) and 0.736 with the
+document pass, against 0.705 / 0.724 for the CRF alone; AQMAR 0.560 (CRF
+0.532). The ensemble the second round built (label-wise decoding, no O
+factor) had scored 0.726 / 0.742 there: the dev gains of the decoding did not
+carry over to test beyond the noise, but the ensemble is ahead of the CRF
+either way and no longer cuts names the two models type differently.
 
 FANE as training data hurts because its conventions differ (no currencies
 or religions as MISC, governments and groups tagged), and NewsFANE is the
-ANERcorp text itself. The shipped model (the CRF) scores 0.705 on ANERcorp
-test (0.724 with the document pass) at about 50K tokens/s on one core: see
-``python -m bench.ner``. The 0.80 target is not reached; recall is the weak
+ANERcorp text itself. The 0.80 target is not reached; recall is the weak
 side, PERSON and ORG names never seen in training above all.
 """
 
@@ -419,6 +447,7 @@ def run(args: argparse.Namespace) -> dict[str, object]:
         if args.bilstm
         else None,
         "ensemble_weight": args.ensemble_weight,
+        "o_weight": args.o_weight,
         "decode": args.decode,
         "train_seconds": round(time.perf_counter() - started, 1),
     }
@@ -508,7 +537,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument(
         "--aux-corpora",
         nargs="*",
-        default=["wikifane"],
+        default=[],
         choices=("newsfane", "wikifane"),
         help="corpora the BiLSTM also learns from, through a second output layer (none: no flag value)",
     )
@@ -523,6 +552,12 @@ def main(argv: Sequence[str] | None = None) -> None:
     )
     parser.add_argument(
         "--ensemble-weight", type=float, default=0.5, help="CRF share of the averaged marginals"
+    )
+    parser.add_argument(
+        "--o-weight",
+        type=float,
+        default=0.7,
+        help="factor on the ensemble's O marginal before decoding (below 1: more names, higher recall)",
     )
     parser.add_argument("--c1", type=float, default=0.1, help="L1 penalty")
     parser.add_argument("--c2", type=float, default=0.05, help="L2 penalty")
