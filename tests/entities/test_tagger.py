@@ -1,0 +1,104 @@
+"""The ensemble tagger: CRF and BiLSTM marginals averaged, the O factor, label agreement."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from khabar.entities.bilstm import BiLSTM, Encoder
+from khabar.entities.chain import CrfWeights, marginals, pad
+from khabar.entities.conll import repair_bio
+from khabar.entities.features import FeatureExtractor, Lexicon
+from khabar.entities.tagger import Tagger
+from khabar.errors import ExtractionError
+
+np = pytest.importorskip("numpy")
+pycrfsuite = pytest.importorskip("pycrfsuite")
+
+TRAIN = [
+    ("استقبل الرئيس رؤوفين ريفلين وفدا في القدس .", "O O B-PERSON I-PERSON O O B-LOC O"),
+    ("وقال ريفلين إن إسرائيل تدعم أذربيجان .", "O B-PERSON O B-LOC O B-LOC O"),
+    ("وتصاعد القتال في ناغورنو كاراباخ أمس .", "O O O B-LOC I-LOC O O"),
+    ("وزار مولود جاويش أوغلو باكو .", "O B-PERSON I-PERSON I-PERSON B-LOC O"),
+]
+SENTENCES = [
+    ["والتقى", "ريفلين", "في", "باكو", "."],
+    ["وقال", "الرئيس", "إن", "القدس", "تدعم", "أذربيجان", "."],
+]
+
+
+@pytest.fixture(scope="module")
+def parts(tmp_path_factory: pytest.TempPathFactory) -> tuple[CrfWeights, FeatureExtractor, BiLSTM]:
+    lexicon = Lexicon(gazetteer={"باكو": ("LOC",)}, clusters={"ريفلين": ("1", "2", "3")})
+    extractor = FeatureExtractor(lexicon)
+    trainer = pycrfsuite.Trainer(verbose=False)
+    for text, tags in TRAIN:
+        trainer.append(extractor.sentence(text.split()), tags.split())
+    trainer.set_params({"c2": 0.1, "max_iterations": 40, "feature.possible_transitions": True})
+    path: Path = tmp_path_factory.mktemp("crf") / "crf.model"
+    trainer.train(str(path))
+    crf = pycrfsuite.Tagger()
+    crf.open(str(path))
+    tags = sorted({t for _, ts in TRAIN for t in ts.split()})
+    return CrfWeights(crf, extractor), extractor, _bilstm(lexicon, tags)
+
+
+def _bilstm(lexicon: Lexicon, tags: list[str]) -> BiLSTM:
+    chars = ["<pad>", "<unk>", *sorted(set("".join(t for s, _ in TRAIN for t in s.split())))]
+    enc = Encoder(lexicon, ["<pad>", "<unk>", "ريفلين", "باكو"], chars, ["LOC"])
+    rng = np.random.default_rng(7)
+    hid, dims = 4, 8 + 32 + 64 + enc.dims
+
+    def r(*shape: int) -> Any:
+        return rng.normal(0, 0.3, shape).astype(np.float32)
+
+    weights = {
+        "word_emb": r(len(enc.words), 8),
+        "cluster_emb": r(1025, 32),
+        "char_emb": np.vstack([np.zeros((1, 32), np.float32), r(len(enc.chars) - 1, 32)]),
+        "conv": r(3 * 32, 64),
+        "conv_b": r(64),
+        "ih": r(dims, 8 * hid),
+        "b": r(8 * hid),
+        "hh_f": r(hid, 4 * hid),
+        "hh_b": r(hid, 4 * hid),
+        "out": r(2 * hid, len(tags)),
+        "out_b": r(len(tags)),
+        "trans": r(len(tags), len(tags)),
+    }
+    return BiLSTM(weights, enc, tags)
+
+
+def test_ensemble_averages_the_marginals(parts: tuple[CrfWeights, FeatureExtractor, BiLSTM]) -> None:
+    crf, extractor, bilstm = parts
+    tagger = Tagger(crf, extractor, {"ensemble_weight": 0.3, "decode": "argmax"}, bilstm)
+    labels = tagger.labels
+    cols = [crf.labels.index(t) for t in labels]
+    neural = bilstm.marginals(SENTENCES)
+    for tokens, theirs, (tags, scores) in zip(
+        SENTENCES, neural, tagger.tag_many_with_scores(SENTENCES), strict=True
+    ):
+        em, lengths = pad(np, [crf.emissions(tokens)], len(labels))
+        ours = marginals(np, em[None], lengths, crf.trans[None])[0, 0][:, cols]
+        expected = 0.3 * ours + 0.7 * theirs
+        best = expected.argmax(axis=1)
+        np.testing.assert_allclose(scores, expected[np.arange(len(tokens)), best], atol=1e-4)
+        assert tags == list(repair_bio(labels[k] for k in best))
+
+
+def test_a_lower_o_weight_finds_more_names(parts: tuple[CrfWeights, FeatureExtractor, BiLSTM]) -> None:
+    crf, extractor, bilstm = parts
+    names = []
+    for o_weight in (1.0, 0.5, 1e-6):
+        tagger = Tagger(crf, extractor, {"decode": "segment", "o_weight": o_weight}, bilstm)
+        names.append(sum(t != "O" for tags in tagger.tag(SENTENCES) for t in tags))
+    assert names[0] <= names[1] <= names[2] == sum(map(len, SENTENCES))
+
+
+def test_models_must_agree_on_labels(parts: tuple[CrfWeights, FeatureExtractor, BiLSTM]) -> None:
+    crf, extractor, bilstm = parts
+    other = _bilstm(bilstm.encoder.lexicon, ["B-ORG", "I-ORG", "O"])
+    with pytest.raises(ExtractionError, match="disagree on labels"):
+        Tagger(crf, extractor, {}, other)
