@@ -23,6 +23,7 @@ from khabar.quotes.direct import DirectSpan
 from khabar.quotes.doc import QuoteDoc
 from khabar.quotes.indirect import CueHit
 from khabar.quotes.lexicon import lexicon
+from khabar.quotes.narration import narration_end
 from khabar.quotes.venue import venue_at
 
 _TRAILING = " \t\r\n.،,؛;:-–—"
@@ -55,6 +56,7 @@ def provisional_end(doc: QuoteDoc, hit: CueHit) -> int:
             end = d.outer_end
     if hit.comp not in ("colon", "bare"):
         end = _reported_clause_end(doc, start, end)
+        end = narration_end(doc, hit, start, end)
     return trim(doc, start, end)
 
 

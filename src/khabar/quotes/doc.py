@@ -12,11 +12,15 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, replace
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from khabar.model import Analysis, Entity, Mention, Sentence, Token
 from khabar.quotes.direct import DirectSpan, find_direct_spans
 from khabar.text.normalize import normalize
 from khabar.text.tokenize import tokenize
+
+if TYPE_CHECKING:
+    from khabar.quotes.narration import NarrationCandidate
 
 COMMAS = frozenset({"،", ",", "؛", ";"})
 TERMINALS = frozenset(".!?؟…")
@@ -90,6 +94,9 @@ class QuoteDoc:
         # tokens where a writer's contrast or gloss ends reported content, filled
         # once per article by khabar.quotes.content (one pass instead of one per cue)
         self.clause_stops: list[int] | None = None
+        # coordinated perfect verbs, found once per article (khabar.quotes.narration)
+        self.narration: list[NarrationCandidate] | None = None
+        self.narration_keys: list[int] | None = None
 
     def _clip(self, d: DirectSpan) -> DirectSpan:
         """An unclosed quotation within one paragraph is taken to end with its
