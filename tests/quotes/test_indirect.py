@@ -211,3 +211,17 @@ def test_indefinite_object_after_a_definite_phrase_or_an_organization() -> None:
 
 def test_wafaqa_as_a_verb_is_no_attribution() -> None:
     assert run(TITLE, "وتقام المبادرة ليشارك الأيتام الفرحة بما وفق الله إليه عباده المؤمنين.") == ()
+
+
+def test_indefinite_noun_after_a_definite_prepositional_phrase_opens_the_object() -> None:
+    """"للانتخابات" is definite (ل + ال): the bare noun after it is the object, not its genitive."""
+    found = run("أخبار", "وأرجعت اللجنة العليا للانتخابات مسؤولية التأخير إلى البلديات.")
+    assert [brief(q) for q in found] == [
+        ("indirect", "وأرجعت", "اللجنة العليا للانتخابات", "مسؤولية التأخير إلى البلديات")
+    ]
+
+
+def test_also_cue_opening_its_sentence_reads_its_own_object() -> None:
+    """"كما أكد X …" with nothing before it in the sentence has no clause to attribute backwards."""
+    found = run("أخبار", "وصل الوزير إلى باريس. كما أكد الوزير أهمية التنسيق بين البلدين.")
+    assert [brief(q) for q in found] == [("indirect", "أكد", "الوزير", "أهمية التنسيق بين البلدين")]

@@ -410,9 +410,9 @@ def _without_complement(
     ):
         s0 = doc.sentence_start_token(i)
         first = next((k for k in range(s0, i - 1) if doc.is_word(k)), None)
-        if first is None:
-            return None
-        return CueHit(i, form, "before", first, doc.tokens[first].start, subject, None, venue)
+        if first is not None:
+            return CueHit(i, form, "before", first, doc.tokens[first].start, subject, None, venue)
+        # "كما أكد محلب أهمية …" opens its sentence: nothing before it to attribute
     if "np" not in form.lemma.complements:
         return None
     if not subj and np_start is not None and prev in lexicon().relatives and np_start < end and doc.is_word(np_start):

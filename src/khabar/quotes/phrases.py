@@ -31,6 +31,9 @@ def prep(doc: QuoteDoc, j: int) -> str | None:
 
 
 _POSSESSIVE = ("ه", "ها", "هم", "هما", "هن")
+# a definite word, bare or after ل ("اللجنة التنفيذية للانتخابات"): a bare indefinite
+# noun after it cannot be its genitive
+_DEFINITE = ("ال", "وال", "لل")
 
 
 def mention_starts(doc: QuoteDoc, j: int) -> bool:
@@ -115,7 +118,7 @@ def definite_phrase(doc: QuoteDoc, subj: list[int]) -> bool:
     """Whether the subject so far is definite nouns only ("الوزير", "التحقيقات
     والأدلة") or ends a name ("مديرية الدفاع المدني بمنطقة عسير"): a bare
     indefinite noun after it cannot be its genitive or adjective."""
-    if all(doc.norms[k].startswith(("ال", "وال")) for k in subj if doc.is_word(k)):
+    if all(doc.norms[k].startswith(_DEFINITE) for k in subj if doc.is_word(k)):
         return True
     tok = doc.tokens[subj[-1]]
     ref = doc.mention_covering(tok.start, tok.end)
@@ -135,7 +138,7 @@ def object_starts(doc: QuoteDoc, last: int, j: int, person_object: bool = True) 
         return True  # "اتهم حسن عسيري زميله المالكي بـ": a possessed noun after the name
     prev = doc.norms[last]
     definite = (
-        prev.startswith(("ال", "وال"))
+        prev.startswith(_DEFINITE)
         and (strip_proclitic(prev, lex.person_heads) is None or w.endswith("ة"))  # "الأمير فيصل": a name follows
         and not in_name(doc, last)
     )
