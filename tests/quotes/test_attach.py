@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .helpers import brief, run
+from .helpers import article, brief, entity, quotes, run
 
 TITLE = "أخبار"
 
@@ -145,4 +145,26 @@ def test_a_name_that_spoke_before_is_a_source() -> None:
     assert [(q.cue.text if q.cue else None, q.speaker.text if q.speaker else None) for q in found] == [
         ("ورأى", "الخرينج"),
         ("ودعا", "الخرينج"),
+    ]
+
+
+def test_plural_participle_agrees_with_the_group_named_before_it() -> None:
+    """The video cannot demand: "مطالبين" is said by the users named just before it."""
+    found = run("أخبار", "وأثار القرار موجة من الغضب بين رواد مواقع التواصل الاجتماعي، مطالبين بإلغائه فورا.")
+    assert [brief(q) for q in found] == [("indirect", "مطالبين", "رواد مواقع التواصل الاجتماعي", "بإلغائه فورا")]
+
+
+def test_participle_subject_is_the_title_not_a_country_after_between() -> None:
+    """"بين مصر وفرنسا" is the preposition, not the verb بيّن with مصر as its subject."""
+    body = "وأشاد وزير الدفاع المصري بالتعاون القائم بين مصر وفرنسا، مشيرا إلى وجود فرص كثيرة للتعاون."
+    a = article("أخبار", body)
+    text = a.article.text
+    found = quotes(
+        a,
+        entity(text, "E1", "PERSON", "وزير الدفاع المصري", "title:وزير الدفاع المصري"),
+        entity(text, "E2", "LOC", "مصر", "مصر"),
+        entity(text, "E3", "LOC", "فرنسا", "فرنسا"),
+    )
+    assert [(q.speaker.text if q.speaker else None, q.content.text) for q in found] == [
+        ("وزير الدفاع المصري", "وجود فرص كثيرة للتعاون")
     ]

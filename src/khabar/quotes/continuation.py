@@ -11,9 +11,10 @@ quoted inside another's words, and agreeing in gender and, when known, number
 from __future__ import annotations
 
 from khabar.model import Speaker
-from khabar.quotes.cues import lookup
+from khabar.quotes.cues import CueForm, lookup
 from khabar.quotes.doc import QuoteDoc
-from khabar.quotes.lexicon import lexicon
+from khabar.quotes.lexicon import lexicon, strip_proclitic
+from khabar.quotes.phrases import leading_name_end, mention_starts
 from khabar.quotes.record import Record
 from khabar.quotes.speakers import agrees, resolve_phrase, source_head
 from khabar.quotes.venue import venue_at
@@ -38,7 +39,8 @@ def antecedent(
                 if r.anchor >= sentence.start and _fits(r, rec, strict):
                     return r.speaker, r
         mentioned = (
-            _governing_subject(doc, sentence.start, pos)
+            (_plural_antecedent(doc, sentence.start, pos) if rec.number == "p" else None)
+            or _governing_subject(doc, sentence.start, pos)
             or _lead_subject(doc, sentence.start, pos)
             or clause_subject(doc, sentence.start, pos)
             or _kana_subject(doc, sentence.start, pos)
@@ -85,7 +87,8 @@ def _governing_subject(doc: QuoteDoc, start: int, end: int) -> Speaker | None:
     lo = doc.token_at(start)
     k = doc.token_at(end) - 1
     while k >= lo:
-        if any(f.tense != "participle" for f in lookup(doc.tokens[k].text)):
+        finite = [f for f in lookup(doc.tokens[k].text) if f.tense != "participle"]
+        if finite and not _preposition_like(doc, k, finite):
             break
         k -= 1
     else:
@@ -110,7 +113,37 @@ def _governing_subject(doc: QuoteDoc, start: int, end: int) -> Speaker | None:
         j += 1
     if not subj or not source_head(doc, subj[0], subj[-1] + 1):
         return None
+    named = leading_name_end(doc, subj)
+    if named is not None and not mention_starts(doc, named):
+        # "وأشار وزير الدفاع المصري بالتعاون … بين مصر وفرنسا، مشيرا": the subject is
+        # the mention the verb opens on, not a name in the phrase after it
+        subj = [k for k in subj if k < named]
     return resolve_phrase(doc, subj[0], subj[-1] + 1)
+
+
+def _plural_antecedent(doc: QuoteDoc, start: int, end: int) -> Speaker | None:
+    """"وأثار الفيديو الغضب بين رواد مواقع التواصل، مطالبين بمحاسبة …": a plural
+    participle agrees with the group of people named last before it in its
+    sentence, not with the singular subject of the verb (the video cannot demand)."""
+    plurals = lexicon().plural_heads
+    lo = doc.token_at(start)
+    stop = doc.token_at(end)
+    for k in range(stop - 1, max(lo, stop - 12) - 1, -1):
+        w = doc.norms[k]
+        bare = strip_proclitic(w, plurals)
+        if bare is None and not (w.startswith(("ال", "وال")) and w.endswith("ون") and len(w) > 6):
+            continue
+        e = k + 1
+        while e < stop and e - k < 6 and doc.is_word(e) and not doc.is_comma(e):
+            e += 1
+        return resolve_phrase(doc, k, e)
+    return None
+
+
+def _preposition_like(doc: QuoteDoc, k: int, forms: list[CueForm]) -> bool:
+    """"بين مصر وفرنسا", "عبر الهاتف": without its written shadda a doubled verb
+    (بيّن، عبّر) is read as the preposition it spells."""
+    return all("\u0651" in f.lemma.past for f in forms) and "\u0651" not in doc.tokens[k].text
 
 
 def _one_person(doc: QuoteDoc, speaker: Speaker) -> bool:
