@@ -18,6 +18,7 @@ from khabar.quotes.phrases import leading_name_end, mention_starts
 from khabar.quotes.record import Record
 from khabar.quotes.speakers import agrees, resolve_phrase, source_head
 from khabar.quotes.venue import venue_at
+from khabar.text.normalize import normalize
 
 LOOKBACK = 64
 
@@ -142,8 +143,11 @@ def _plural_antecedent(doc: QuoteDoc, start: int, end: int) -> Speaker | None:
 
 def _preposition_like(doc: QuoteDoc, k: int, forms: list[CueForm]) -> bool:
     """"بين مصر وفرنسا", "عبر الهاتف": without its written shadda a doubled verb
-    (بيّن، عبّر) is read as the preposition it spells."""
-    return all("\u0651" in f.lemma.past for f in forms) and "\u0651" not in doc.tokens[k].text
+    that spells a preposition (بيّن، عبّر: cues.json ``ambiguous``) is that preposition."""
+    if "\u0651" in doc.tokens[k].text:
+        return False
+    bare = doc.norms[k][1:] if doc.norms[k][:1] in ("و", "ف") else doc.norms[k]
+    return all(bare in {normalize(a) for a in f.lemma.ambiguous} for f in forms)
 
 
 def _one_person(doc: QuoteDoc, speaker: Speaker) -> bool:
