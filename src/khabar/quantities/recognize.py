@@ -57,6 +57,12 @@ _COMPOUND_ONLY = {"حادي", "الحادي", "حاديه", "الحاديه", "�
 _NOT_RANKED = {"اكسيد"}
 _DUAL_CONSTRUCT = {"الفا", "مليونا", "مليارا"}
 _YEARLIKE = regex.compile(r"1[89]\d\d|20\d\d")
+# Compiled once here: regex's module-level functions look patterns up in a 500-entry
+# cache that the other stages' patterns keep evicting, so each call there recompiled.
+_MIN = regex.compile(r"\s*من\s+")
+_LABEL_BEFORE = regex.compile(r"(\w+)\s*:?\s*$")
+_WORD_BEFORE = regex.compile(r"(\w+)\s+$")
+_DEFINITE = regex.compile(r"(?:[وفبلك]{0,2}ال|لل)\w{2,}")
 _PREPOSED = regex.compile(r"(?:[وف]?(?:بال|لل|كال)|[وف]ال)\w")  # "ثاني أكسيد الكربون" is carbon dioxide
 
 
@@ -201,7 +207,7 @@ def _counted(folded: str, pos: int) -> Word:
 
 def _after_min(folded: str, pos: int) -> Word:
     """The noun after "من" ("13% من إجمالي الصادرات" → "الصادرات")."""
-    m = regex.match(r"\s*من\s+", folded[pos : pos + 8])
+    m = _MIN.match(folded[pos : pos + 8])
     if not m:
         return None
     nxt = _next_word(folded, pos + m.end())
@@ -261,7 +267,7 @@ def _scale(word: str) -> float:
 
 
 def _is_label(folded: str, start: int) -> bool:
-    m = regex.search(r"(\w+)\s*:?\s*$", folded[max(0, start - 20) : start])
+    m = _LABEL_BEFORE.search(folded[max(0, start - 20) : start])
     return bool(m) and m.group(1) in _labels()
 
 
@@ -275,8 +281,8 @@ def _rank(match: regex.Match[str], folded: str) -> Found | None:
         return None
     start, end = match.start("x"), match.end("x")
     if phrase.startswith("ال"):
-        prev = regex.search(r"(\w+)\s+$", folded[max(0, start - 30) : start])
-        if not prev or not regex.match(r"(?:[وفبلك]{0,2}ال|لل)\w{2,}", prev.group(1)):
+        prev = _WORD_BEFORE.search(folded[max(0, start - 30) : start])
+        if not prev or not _DEFINITE.match(prev.group(1)):
             return None
         window_start = max(0, start - 30)
         return start, end, float(value), "rank", (window_start + prev.start(1), window_start + prev.end(1))

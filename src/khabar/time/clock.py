@@ -35,6 +35,7 @@ _PM = {
 }
 _NOON = {"ظهرا", "ظهر", "الظهر", "ظهيره", "الظهيره"}
 _NIGHT = {"ليلا", "ليل", "الليل", "ليله"}
+_NUMERIC_ZONE = regex.compile(r"([+-])(\d\d):?(\d\d)")
 _DAYPARTS = sorted(_AM | _PM | _NOON | _NIGHT, key=len, reverse=True)
 
 
@@ -71,7 +72,7 @@ def _zone(zone: str | None) -> str | None:
     z = " ".join(zone.split())
     if z in ("Z", "GMT", "UTC"):
         return "Z"
-    m = regex.fullmatch(r"([+-])(\d\d):?(\d\d)", z)
+    m = _NUMERIC_ZONE.fullmatch(z)
     if m:
         return "Z" if m.group(2) == "00" and m.group(3) == "00" else f"{m.group(1)}{m.group(2)}:{m.group(3)}"
     return zones().get(z)

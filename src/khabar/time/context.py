@@ -18,6 +18,7 @@ from khabar.time.grammar import words
 _FUTURE_VERB = regex.compile(r"^[وف]?س[يتن][^\W\d_]{3,}$")
 _CLAUSE_END = regex.compile(r"[.!؟?\n؛;]")
 _WORD = regex.compile(r"\w+")
+_NEXT_WORD = regex.compile(r"\s*(\w+)")
 
 
 def prev_words(text: str, pos: int, n: int) -> list[str]:
@@ -27,7 +28,7 @@ def prev_words(text: str, pos: int, n: int) -> list[str]:
 
 
 def next_word(text: str, pos: int) -> str:
-    m = regex.match(r"\s*(\w+)", text[pos : pos + 40])
+    m = _NEXT_WORD.match(text[pos : pos + 40])
     return m.group(1) if m else ""
 
 

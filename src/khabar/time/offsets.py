@@ -25,6 +25,10 @@ _NEEDS = {"D": DAY, "W": DAY, "M": MONTH, "Y": YEAR, "DE": YEAR, "CE": YEAR, "H"
 # "بعد ثلاثة أيام من الآن" is still measured from now.
 _FROM_NOW = regex.compile(r"\s+من\s+(?:الان|اليوم|الحين|الساعه)(?!\w)")
 _FROM_EVENT = regex.compile(r"\s+(?:من|علي)\s+\w")
+# Compiled once here: regex's module-level functions look patterns up in a 500-entry
+# cache that the other stages' patterns keep evicting, so each call there recompiled.
+_DECIMAL = regex.compile(r"\d+(?:[.,]\d+)?")
+_YEAR_AFTER = regex.compile(r"\s*\d")
 _PLURALS = {"ايام", "اسابيع", "اشهر", "شهور", "اعوام", "سنوات", "سنين", "عقود", "قرون", "ساعات", "دقايق"}
 _FRACTIONS = {"نصف": 0.5, "ربع": 0.25}
 
@@ -51,7 +55,7 @@ def _amount(match: regex.Match[str], unit_code: str) -> float | None:
     num = " ".join(num.split())
     if num in _FRACTIONS:
         return _FRACTIONS[num]
-    if regex.fullmatch(r"\d+(?:[.,]\d+)?", num):
+    if _DECIMAL.fullmatch(num):
         return float(num.replace(",", "."))
     return parse_cardinal(num[2:] if num.startswith("ال") else num)
 
@@ -69,7 +73,7 @@ def _offset(match: regex.Match[str], anchor: Anchor | None, text: str) -> Candid
     start, end = span(match)
     after = "" if match.group("now") else text[end : end + 30]
     # "منذ عام 2010", "قبل سنة 2000", "ملايين عام 1980": the unit word introduces a year.
-    if code in ("Y", "M", "D") and regex.match(r"\s*\d", after):
+    if code in ("Y", "M", "D") and _YEAR_AFTER.match(after):
         return None
     from_event = prep in ("قبل", "بعد") and _FROM_EVENT.match(after) and not _FROM_NOW.match(after)
     if prep not in _AGO or from_event:

@@ -27,6 +27,9 @@ log = logging.getLogger(__name__)
 
 _MAX_LINE = 200
 _WORD = regex.compile(r"\w+")
+_ISO_DATE = regex.compile(r"\d{4}-\d{2}-\d{2}")
+_ISO_DATETIME = regex.compile(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?")
+_RFC2822 = regex.compile(r"(?:[A-Za-z]{3},\s*)?\d{1,2}\s+[A-Za-z]{3}\s+\d{4}\s+\d{1,2}:\d{2}")
 
 
 @cache
@@ -106,17 +109,17 @@ def _mostly_date(folded: str, found: list[Candidate]) -> bool:
 def _machine(line: str) -> str | None:
     """ISO 8601 and RFC 2822 (RSS ``pubDate``) strings, returned in ISO form."""
     text = line.strip()
-    if regex.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+    if _ISO_DATE.fullmatch(text):
         try:
             return datetime.fromisoformat(text).date().isoformat()
         except ValueError:
             return None
-    if regex.fullmatch(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?", text):
+    if _ISO_DATETIME.fullmatch(text):
         try:
             return iso_datetime(datetime.fromisoformat(text))
         except ValueError:
             return None
-    if regex.match(r"(?:[A-Za-z]{3},\s*)?\d{1,2}\s+[A-Za-z]{3}\s+\d{4}\s+\d{1,2}:\d{2}", text):
+    if _RFC2822.match(text):
         try:
             return iso_datetime(parsedate_to_datetime(text))
         except (TypeError, ValueError) as err:

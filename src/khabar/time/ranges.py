@@ -42,6 +42,7 @@ _DECADES = {
 # Every year from 1600 to 2099 starts with one of these.
 _YEAR_TRIGGERS = ("16", "17", "18", "19", "20")
 # Words after which a bare four-digit number is a year.
+_PERCENT_AFTER = regex.compile(r"\s*%")
 _YEAR_PREPS = (
     "في|منذ|حتي|قبل|بعد|خلال|مطلع|منتصف|نهايه|بدايه|اواخر|اوايل|اواسط|مستهل|بحلول|ربيع|صيف|خريف|شتاء|"
     "مع|طوال|عقب|اثر|غضون|لعام|ختام|موسم"
@@ -52,7 +53,7 @@ def _year(match: regex.Match[str], _anchor: Anchor | None, text: str) -> Candida
     start, end = span(match)
     if not (match.group("yw") or match.group("prep") or match.group("ad").strip()):
         return None
-    if regex.match(r"\s*%", text[end : end + 3]):
+    if _PERCENT_AFTER.match(text[end : end + 3]):
         return None
     year = int(match.group("y"))
     return Candidate(start, end, "DATE", f"{year:04d}", parts={"year": year})

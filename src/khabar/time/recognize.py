@@ -30,6 +30,7 @@ _PROCLITICS = regex.compile(r"[وف]?[بلك]?(?:ال)?|[وف]?لل")
 _SENTENCE_END = regex.compile(r"[.!؟?]+(?=\s)|\n+")
 _PRESENTATION = regex.compile(r"[\uFB50-\uFDFF\uFE70-\uFEFF]")
 _RANGE_JOIN = regex.compile(r"\s*(?:الي|حتي|و|-|–)\s*")
+_OPENER = regex.compile(r"(?<!\w)(?:ما\s+)?(?:من|بين)\s+(?:(?:يوم|شهر|عام|العام|عامي)\s+)?$")
 _CLOCK_GAP = regex.compile(r"\s*(?:[,،]\s*)?(?:(?:من|في|يوم|عند|من\s+يوم|ليوم)\s+)?")
 
 
@@ -181,9 +182,7 @@ def _join_ranges(kept: list[Candidate], folded: str, anchor: Anchor | None) -> l
 
 def _opener(folded: str, pos: int) -> int | None:
     """Start of "من"/"بين"/"ما بين" right before ``pos``, if any."""
-    m = regex.search(
-        r"(?<!\w)(?:ما\s+)?(?:من|بين)\s+(?:(?:يوم|شهر|عام|العام|عامي)\s+)?$", folded[max(0, pos - 30) : pos]
-    )
+    m = _OPENER.search(folded[max(0, pos - 30) : pos])
     return pos - (len(folded[max(0, pos - 30) : pos]) - m.start()) if m else None
 
 
