@@ -75,6 +75,14 @@ _DELETED_RUN = re.compile(f"[{re.escape(_DELETE)}]+")
 
 @cache
 def _table(taa: bool) -> dict[int, str | None]:
+    """The ``str.translate`` table of the matching form, presentation forms included.
+
+    A presentation form maps to its NFKC expansion, folded in turn, so one
+    ``translate`` does what NFKC-then-fold did in two passes. The blocks news text
+    is written in map to themselves explicitly: ``translate`` raises and catches
+    a ``LookupError`` for every character missing from the table, which made a
+    miss cost several times a hit.
+    """
     table: dict[int, str | None] = {ord(k): v for k, v in _FOLD.items()}
     for i in range(10):
         table[0x0660 + i] = str(i)  # Arabic-Indic
@@ -82,11 +90,21 @@ def _table(taa: bool) -> dict[int, str | None]:
     table.update({ord(c): None for c in _DELETE})
     if taa:
         table[ord("ة")] = "ه"
+    folded = dict(table)
+    for c in (*range(0xFB50, 0xFE00), *range(0xFE70, 0xFF00)):
+        table[c] = unicodedata.normalize("NFKC", chr(c)).translate(folded)
+    for c in (*range(0x0900), *range(0x2000, 0x2070)):  # Latin ... Arabic, punctuation
+        table.setdefault(c, chr(c))
     return table
 
 
 def _is_presentation(ch: str) -> bool:
     return "\ufb50" <= ch <= "\ufdff" or "\ufe70" <= ch <= "\ufeff"
+
+
+def has_presentation_forms(text: str) -> bool:
+    """True when ``text`` holds Arabic presentation forms (the only characters that expand)."""
+    return _PRESENTATION.search(text) is not None
 
 
 def normalize(text: str, *, taa: bool = False) -> str:
@@ -95,8 +113,6 @@ def normalize(text: str, *, taa: bool = False) -> str:
     ``normalize("موجهاً") == normalize("موجها") == "موجها"``;
     ``normalize("أذربيجان") == "اذربيجان"``; ``normalize("٢٠٢٠") == "2020"``.
     """
-    if _PRESENTATION.search(text):
-        text = "".join(unicodedata.normalize("NFKC", ch) if _is_presentation(ch) else ch for ch in text)
     return text.translate(_table(taa))
 
 
@@ -128,7 +144,7 @@ def normalize_with_offsets(text: str, *, taa: bool = False) -> tuple[str, list[i
     offsets = []
     for i, ch in enumerate(text):
         if _is_presentation(ch):
-            expanded = unicodedata.normalize("NFKC", ch).translate(table)
+            expanded = table[ord(ch)] or ""  # the NFKC expansion, folded
             for sub in expanded:
                 out.append(sub)
                 offsets.append(i)

@@ -12,13 +12,13 @@ original text at the end.
 from __future__ import annotations
 
 import bisect
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 import regex
 
 from khabar.model import TimeExpr
-from khabar.text.normalize import normalize, normalize_with_offsets
+from khabar.text.normalize import has_presentation_forms, normalize, normalize_with_offsets
 from khabar.time import absolute, clock, offsets, ranges, relative, vague
 from khabar.time.candidates import Candidate, Rule, apply, select
 from khabar.time.clock import clock_value
@@ -28,7 +28,6 @@ from khabar.time.resolve import Anchor, parse_anchor, valid_date
 
 _PROCLITICS = regex.compile(r"[وف]?[بلك]?(?:ال)?|[وف]?لل")
 _SENTENCE_END = regex.compile(r"[.!؟?]+(?=\s)|\n+")
-_PRESENTATION = regex.compile(r"[\uFB50-\uFDFF\uFE70-\uFEFF]")
 _RANGE_JOIN = regex.compile(r"\s*(?:الي|حتي|و|-|–)\s*")
 _OPENER = regex.compile(r"(?<!\w)(?:ما\s+)?(?:من|بين)\s+(?:(?:يوم|شهر|عام|العام|عامي)\s+)?$")
 _CLOCK_GAP = regex.compile(r"\s*(?:[,،]\s*)?(?:(?:من|في|يوم|عند|من\s+يوم|ليوم)\s+)?")
@@ -47,9 +46,14 @@ def all_rules() -> tuple[Rule, ...]:
     )
 
 
+@lru_cache(maxsize=4)
 def fold(text: str) -> tuple[str, list[int] | None]:
-    """The matching form and its offset map (None when offsets are unchanged, the common case)."""
-    if not _PRESENTATION.search(text):
+    """The matching form and its offset map (None when offsets are unchanged, the common case).
+
+    Cached for the few latest texts: the time and quantity stages both fold the
+    same article text. The offset list is shared, so callers must not change it.
+    """
+    if not has_presentation_forms(text):
         folded = normalize(text, taa=True)
         if len(folded) == len(text):
             return folded, None
