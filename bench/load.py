@@ -243,6 +243,7 @@ def main() -> int:
     ap.add_argument("--workers", type=int, default=2, help="uvicorn worker processes")
     ap.add_argument("--endpoints", default="search,analyze")
     ap.add_argument("--build", type=int, default=0, help="first fill an empty store with this many articles")
+    ap.add_argument("--uvicorn-args", default="", help='extra uvicorn options, e.g. "--loop asyncio --http h11"')
     ap.add_argument("--queries", type=int, default=400, help="search queries drawn from corpus titles")
     ap.add_argument("--max-search-p95-ms", type=float, help="gate: fail above this search p95")
     ap.add_argument(
@@ -260,7 +261,7 @@ def main() -> int:
     env = {**os.environ, "KHABAR_DB": args.db}
     server = subprocess.Popen(
         [sys.executable, "-m", "uvicorn", "khabar.api.app:create_app", "--factory", "--host", "127.0.0.1",
-         "--port", str(port), "--workers", str(args.workers), "--log-level", "warning"],
+         "--port", str(port), "--workers", str(args.workers), "--log-level", "warning", *args.uvicorn_args.split()],
         env=env,
     )
     try:

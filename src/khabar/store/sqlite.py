@@ -33,7 +33,7 @@ TITLE_WEIGHT = 5.0
 BODY_WEIGHT = 1.0
 # Most matching articles ranked by bm25 (see SqliteStore._index_search). PostgreSQL
 # bounds its ranking work too, title first (khabar.store.postgres.RERANK).
-RERANK = 2000
+RERANK = 1000
 
 
 class SqliteStore(SqlStore):
