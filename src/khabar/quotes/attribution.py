@@ -112,6 +112,10 @@ def _source_end(doc: QuoteDoc, s: int, end: int) -> int:
         if d is not None and d.close is not None and d.words <= 4:
             k = doc.token_at(d.outer_end)
             continue
+        named = _media_name_end(doc, k)
+        if named is not None:
+            k = named  # "حسب موقع سي إن إن": إن inside the name is no complementizer
+            continue
         if doc.is_comma(k) or doc.is_colon(k) or doc.is_terminal(k) or w in lex.complementizers or w in _CONTENT_OPENERS:
             break
         forms = lookup(doc.tokens[k].text)
@@ -121,6 +125,15 @@ def _source_end(doc: QuoteDoc, s: int, end: int) -> int:
             break
         k += 1
     return k
+
+
+def _media_name_end(doc: QuoteDoc, k: int) -> int | None:
+    """The token after a media name of two or three words starting at ``k``."""
+    names = lexicon().media_names
+    for n in (3, 2):
+        if k + n <= len(doc) and " ".join(doc.norms[k : k + n]) in names:
+            return k + n
+    return None
 
 
 def _trimmed_source(doc: QuoteDoc, s: int, k: int) -> Speaker | None:
@@ -271,10 +284,26 @@ def _content_after(doc: QuoteDoc, k: int, end: int) -> int | None:
 
 def _is_rule(doc: QuoteDoc, s: int) -> bool:
     """"بحسب نظام فيفا", "وفق الاتفاقية": "in accordance with" a rule, not a source."""
+    lex = lexicon()
     w = doc.norms[s]
     if w.startswith("ل") and len(w) > 3:
         w = "ال" + w[2:] if w.startswith("لل") else w[1:]
-    return strip_proclitic(w, lexicon().rule_nouns) is not None
+    if strip_proclitic(w, lex.rule_nouns) is None:
+        return False
+    # "حسب موقع «سي إن إن»": a website named, not "the position of"
+    named_medium = strip_proclitic(w, lex.media_nouns) is not None and s + 1 < len(doc) and _names_medium(doc, s + 1)
+    return not named_medium
+
+
+def _names_medium(doc: QuoteDoc, k: int) -> bool:
+    """Whether token ``k`` opens a name: a short quotation, a media name, or a mention."""
+    d = doc.direct_opening(k)
+    if d is not None and d.close is not None and d.words <= 4:
+        return True
+    if doc.norms[k] in lexicon().media_names or _media_name_end(doc, k) is not None:
+        return True
+    tok = doc.tokens[k]
+    return any(r.mention.start == tok.start and r.mention.kind == "name" for r in doc.mentions_in(tok.start, tok.end))
 
 
 def _has_cue(doc: QuoteDoc, lo: int, hi: int, skip: int) -> bool:

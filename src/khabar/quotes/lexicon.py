@@ -53,6 +53,19 @@ def _norm_all(words: list[str]) -> frozenset[str]:
     return frozenset(normalize(w) for w in words)
 
 
+def _with_feminine(words: list[str], masculine_only: list[str]) -> list[str]:
+    """The title nouns and their feminine (مشرف → مشرفة، مدير → مديرة، ابن → ابنة):
+    a woman's title is the man's with ة, except where that spells another word
+    (مقدمة 'introduction', رائدة 'leading')."""
+    skip = {normalize(w) for w in masculine_only}
+    out = list(words)
+    for w in words:
+        n = normalize(w)
+        if n not in skip and not n.startswith("ال") and not n.endswith(("ة", "ه", "ي", "ا")):
+            out.append(w + "ة")
+    return out
+
+
 def _with_article(words: list[str]) -> frozenset[str]:
     """The words with and without ال, and with a ل/ب proclitic (للوزارة، بالوزارة)."""
     out: set[str] = set()
@@ -96,7 +109,8 @@ def lexicon() -> Lexicon:
         kana=_norm_all(raw["kana"]),
         headline_labels=_norm_all(raw["headline_labels"]),
         title_labels=_with_article(raw["title_labels"]),
-        person_heads=_with_article(raw["person_heads"]) | _with_article(raw["np_in_heads"]),
+        person_heads=_with_article(_with_feminine(raw["person_heads"], raw["person_heads_no_feminine"]))
+        | _with_article(raw["np_in_heads"]),
         quantity_nouns=_norm_all(raw["quantity_nouns"]),
         subordinators=_norm_all(raw["subordinators"]) | {"و" + normalize(w) for w in raw["subordinators"]},
         prepositional_pronouns=_norm_all(raw["prepositional_pronouns"]),

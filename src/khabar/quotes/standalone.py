@@ -28,6 +28,8 @@ def direct_only(doc: QuoteDoc, records: list[Record]) -> list[Record]:
             continue
         if any(r.start <= d.start < r.end or d.open <= r.anchor < d.outer_end for r in records + out):
             continue
+        if any(r.speaker is not None and r.speaker.start is not None and d.open <= r.speaker.start < d.outer_end for r in records):
+            continue  # 'حسب موقع "سي إن إن بالعربية"': the quoted words name the source
         rec = _trailing_cue(doc, d, records + out) or _standalone(doc, d, records + out)
         if rec is not None:
             out.append(rec)
