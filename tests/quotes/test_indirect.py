@@ -225,3 +225,14 @@ def test_also_cue_opening_its_sentence_reads_its_own_object() -> None:
     """"كما أكد X …" with nothing before it in the sentence has no clause to attribute backwards."""
     found = run("أخبار", "وصل الوزير إلى باريس. كما أكد الوزير أهمية التنسيق بين البلدين.")
     assert [brief(q) for q in found] == [("indirect", "أكد", "الوزير", "أهمية التنسيق بين البلدين")]
+
+
+def test_detached_pronoun_after_the_subject_opens_the_reported_clause() -> None:
+    found = run(
+        TITLE,
+        "وعن المقطع الجديد قال المتحدث هما مدانتان، ويجب على الجميع احترام الأنظمة. وقال الوزير هو الآخر إن الاتفاق قريب.",
+    )
+    assert [brief(q) for q in found] == [
+        ("direct", "قال", "المتحدث", "هما مدانتان، ويجب على الجميع احترام الأنظمة"),
+        ("indirect", "وقال", "الوزير", "الاتفاق قريب"),
+    ]

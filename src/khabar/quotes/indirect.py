@@ -68,6 +68,11 @@ _NOT_COMPLEMENT = _TEMPORAL | frozenset({"كما", "وكما", "رغم", "برغ
 _BARE_OPENERS = frozenset(
     {"لم", "لن", "لا", "ليس", "ليست", "نحن", "اننا", "انني", "هناك", "كلنا", "الحمد", "للاسف", "نعم", "كنا", "كنت"}
 )
+# Detached pronouns: one after the subject opens a nominal clause ("قال الصولي هما
+# تعتبران مدانتين"), unless a word follows that makes it the subject's emphasis
+# ("وقال الوزير هو الآخر إن", "هو أيضاً").
+_DETACHED = frozenset({"هو", "هي", "هم", "هما", "هن", "نحن", "انا"})
+_EMPHATIC = frozenset({"الاخر", "الاخري", "الاخرون", "الاخرين", "ايضا", "نفسه", "نفسها", "انفسهم", "بدوره", "بدورها", "كذلك", "الذي", "التي"})
 _NOT_CLITIC = frozenset({"لدي", "لكن", "لقد", "لان", "لانه", "لانها", "لذلك", "لهذا", "لهذه", "بعد", "بين", "بعض", "بينما", "لكنه", "لكنها"})
 _MASDAR_LIKE = frozenset(
     {"ضروره", "ضرورة", "عدم", "اهمية", "سرعة", "وقف", "اعادة", "عودة", "ان", "انه", "انها", "جميع", "كافة", "كل"}
@@ -286,6 +291,24 @@ def scan(doc: QuoteDoc, i: int, form: CueForm, stoppers: set[int]) -> CueHit | N
             and not quotation_ahead(doc, j, limit)
         ):
             return hit("bare", j, doc.tokens[j].start)
+        if (
+            subj
+            and not closed
+            and not participle
+            and w in _DETACHED
+            and "colon" in comps
+            and j + 1 < end
+            and doc.is_word(j + 1)
+            and doc.norms[j + 1] not in _EMPHATIC
+            and doc.norms[j + 1] not in lex.complementizers
+        ):
+            # "قال الصولي هما تعتبران مدانتين": a pronoun cannot continue the subject
+            # (no genitive or adjective is a pronoun); it opens the reported clause
+            return hit("bare", j, doc.tokens[j].start)
+        if subj and w in _DETACHED and j + 1 < limit and doc.norms[j + 1] in _EMPHATIC - lex.relatives:
+            close()  # "وقال الوزير هو الآخر إن": the emphasis is not part of the subject
+            j += 2
+            continue
         if w in lex.prepositional_pronouns:
             j += 1  # "فقال له:", "أعلنت فيه أنها": never the subject
             continue
