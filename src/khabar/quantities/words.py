@@ -14,6 +14,7 @@ from __future__ import annotations
 from functools import cache
 from importlib import resources
 
+from khabar.text.alternation import trie_alternation
 from khabar.text.normalize import lexicon_key
 
 # Words that are numbers only inside a compound: "أحد عشر" is 11, but "أحد" alone
@@ -52,9 +53,8 @@ def is_vague(phrase: str) -> bool:
 
 
 def _alternation(words: list[str]) -> str:
-    import regex
-
-    return "|".join(regex.escape(w) for w in sorted(set(words), key=len, reverse=True))
+    """Longest-first alternation of literal words (as a trie: see :mod:`khabar.text.alternation`)."""
+    return trie_alternation(words)
 
 
 @cache

@@ -16,6 +16,7 @@ from typing import Any
 import regex
 
 from khabar.quantities.words import ordinal_pattern
+from khabar.text.alternation import trie_alternation
 from khabar.text.normalize import lexicon_key
 from khabar.time.months import gregorian_months, hijri_months, weekdays, zones
 
@@ -29,9 +30,8 @@ AH = r"\s*(?:ه|هجري(?:ه)?|للهجره)(?!\w)"
 
 
 def alternation(forms: Any) -> str:
-    """Longest-first alternation; spaces inside a form match any run of spaces."""
-    ordered = sorted(set(forms), key=len, reverse=True)
-    return "|".join(r"\s+".join(regex.escape(part) for part in form.split()) for form in ordered)
+    """Longest-first alternation (as a trie); spaces inside a form match any run of spaces."""
+    return trie_alternation(forms, flexible_spaces=True)
 
 
 @cache
