@@ -32,6 +32,12 @@ def fold_with_offsets(text: str) -> tuple[str, list[int]]:
     ("تصوير:") is longer in "تَصْوِير:": the offsets turn a length found after
     folding into the place to cut the original line.
     """
+    if "Σ" not in text and not _TASHKEEL.search(text):
+        # Each character folds on its own (capital sigma alone lowers by context),
+        # and none to nothing: equal lengths mean one character each.
+        whole = text.translate(_FOLD).lower()
+        if len(whole) == len(text):
+            return whole, list(range(len(text) + 1))
     out: list[str] = []
     offsets: list[int] = []
     for i, ch in enumerate(text):
