@@ -15,6 +15,7 @@ from pathlib import Path
 DATA = Path(__file__).resolve().parent.parent / "data" / "ingest"
 
 _TASHKEEL = re.compile(r"[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
+_TASHKEEL_RUN = re.compile(r"[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]+")
 _FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ؤ": "و", "ئ": "ي"})
 _NON_LETTER = re.compile(r"[^\w\s]|[\d_]")
 _SPACES = re.compile(r"\s+")
@@ -32,12 +33,19 @@ def fold_with_offsets(text: str) -> tuple[str, list[int]]:
     ("تصوير:") is longer in "تَصْوِير:": the offsets turn a length found after
     folding into the place to cut the original line.
     """
-    if "Σ" not in text and not _TASHKEEL.search(text):
-        # Each character folds on its own (capital sigma alone lowers by context),
-        # and none to nothing: equal lengths mean one character each.
-        whole = text.translate(_FOLD).lower()
-        if len(whole) == len(text):
-            return whole, list(range(len(text) + 1))
+    if "Σ" not in text:
+        # Each character folds on its own (only capital sigma lowers by context), so
+        # when every kept character folds to exactly one, the offsets are the
+        # positions between the runs of dropped marks.
+        kept: list[int] = []
+        start = 0
+        for run in _TASHKEEL_RUN.finditer(text):
+            kept.extend(range(start, run.start()))
+            start = run.end()
+        kept.extend(range(start, len(text) + 1))
+        whole = _TASHKEEL_RUN.sub("", text).translate(_FOLD).lower()
+        if len(whole) == len(kept) - 1:
+            return whole, kept
     out: list[str] = []
     offsets: list[int] = []
     for i, ch in enumerate(text):
