@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .helpers import article, brief, quotes
+from .helpers import article, brief, quotes, run
 
 TITLE = "أخبار البلدية"
 STATEMENT = "وقال المتحدث باسم البلدية إن الطريق سيفتح قريبا، لكن الأمطار أخرت العمل، وأضاف أن الجسر سيكتمل في الصيف، "
@@ -44,3 +44,17 @@ def test_writer_comment_after_a_quotation_ends_the_content() -> None:
 def test_quoted_name_does_not_end_the_content() -> None:
     found = quotes(article(TITLE, "وأشار الحرفي إلى أداة «المجوب» وهي أداة حديدية لحفر الجريد."))
     assert [q.content.text for q in found] == ["أداة «المجوب» وهي أداة حديدية لحفر الجريد"]
+
+
+def test_circumstantial_participle_after_a_comma_ends_the_content() -> None:
+    found = run(
+        TITLE,
+        "وأوضح الوزير أن المشروع سيكتمل العام المقبل، سائلا المولى أن يوفق العاملين فيه.",
+        "وأكد المدرب أن الموسم كان ناجحا، مشيدا بجهود اللاعبين والجهاز الفني.",
+        "وقال المتحدث إن الاتفاق سيوقع، مجددا، في الرياض الشهر المقبل.",
+    )
+    assert [brief(q) for q in found] == [
+        ("indirect", "وأوضح", "الوزير", "المشروع سيكتمل العام المقبل"),
+        ("indirect", "وأكد", "المدرب", "الموسم كان ناجحا"),
+        ("indirect", "وقال", "المتحدث", "الاتفاق سيوقع، مجددا، في الرياض الشهر المقبل"),
+    ]

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import bisect
 
+from khabar.quotes.cues import lookup
 from khabar.quotes.direct import DirectSpan
 from khabar.quotes.doc import QuoteDoc
 from khabar.quotes.indirect import CueHit
@@ -104,10 +105,31 @@ def _clause_stops(doc: QuoteDoc) -> list[int]:
         for k in range(1, len(doc))
         if not quoted[k]
         and (
-            (doc.is_comma(k - 1) and (doc.norms[k] in _CONTRAST or _writer_aside(doc, k)))
+            (doc.is_comma(k - 1) and (doc.norms[k] in _CONTRAST or _writer_aside(doc, k) or _circumstantial(doc, k)))
             or (k in after_quotation and doc.norms[k] in _AFTER_QUOTATION)
         )
     ]
+
+
+# accusative adverbs of the participle's shape: they stay inside the clause
+_ADVERBS = frozenset(
+    {"مثلا", "مجددا", "مسبقا", "موخرا", "مبدييا", "مجانا", "مطلقا", "مستقبلا", "مرارا", "موقتا", "محليا", "ماليا",
+     "سابقا", "لاحقا", "حاليا", "دايما", "غالبا", "نادرا", "عالميا", "تاليا", "عاجلا", "اجلا", "كاملا", "ماضيا"}
+)
+
+
+def _circumstantial(doc: QuoteDoc, k: int) -> bool:
+    """"…، سائلاً المولى أن يوفقهم", "…، مشيداً بالأداء": after a comma, an
+    indefinite accusative active participle (مُفعِلاً and the derived forms, or
+    فاعلاً) is a circumstantial clause the writer adds about the speaker, not
+    part of what was reported. Reporting participles (مضيفاً) are cues and end
+    the content anyway; this covers the others (سائلاً، مثمناً، شاكراً)."""
+    w = doc.norms[k]
+    if len(w) < 5 or not w.endswith("ا") or w.startswith(("ال", "و", "ف", "ب", "ل")) or w in _ADVERBS:
+        return False
+    if doc.tokens[k].kind != "arabic" or lookup(doc.tokens[k].text):
+        return False  # a reporting participle is a cue of its own (khabar.quotes.annotate)
+    return w[0] == "م" or (w[1] == "ا" and len(w) == 5)
 
 
 def _closes_quotation(doc: QuoteDoc, k: int) -> bool:
