@@ -102,3 +102,11 @@ def test_offsets_include_marks_of_last_letter() -> None:
 )
 def test_lexicon_key(text: str, expected: str) -> None:
     assert lexicon_key(text) == expected
+
+
+def test_offsets_only_when_characters_move() -> None:
+    from khabar.text.normalize import normalize_with_offsets_if_moved
+
+    assert normalize_with_offsets_if_moved("قالت الحكومة إن ٣ وزراء") == ("قالت الحكومة ان 3 وزراء", None)
+    assert normalize_with_offsets_if_moved("الحكومة", taa=True) == ("الحكومه", None)
+    assert normalize_with_offsets_if_moved("قالَ ﻻ") == ("قال لا", [0, 1, 2, 4, 5, 5, 6])

@@ -102,9 +102,17 @@ def _is_presentation(ch: str) -> bool:
     return "\ufb50" <= ch <= "\ufdff" or "\ufe70" <= ch <= "\ufeff"
 
 
-def has_presentation_forms(text: str) -> bool:
-    """True when ``text`` holds Arabic presentation forms (the only characters that expand)."""
-    return _PRESENTATION.search(text) is not None
+def normalize_with_offsets_if_moved(text: str, *, taa: bool = False) -> tuple[str, list[int] | None]:
+    """:func:`normalize_with_offsets`, with ``None`` for offsets that would be ``0, 1, 2, ...``.
+
+    A text with no mark to drop and no presentation form to expand keeps every
+    character in place, and its offset list (one int per character) is not
+    built. Either way the text is translated once: the time and quantity stages
+    used to translate it, compare lengths, and translate it again with offsets.
+    """
+    if _PRESENTATION.search(text) is None and _DELETED_RUN.search(text) is None:
+        return text.translate(_table(taa)), None
+    return normalize_with_offsets(text, taa=taa)
 
 
 def normalize(text: str, *, taa: bool = False) -> str:

@@ -18,7 +18,7 @@ from typing import Any
 import regex
 
 from khabar.model import TimeExpr
-from khabar.text.normalize import has_presentation_forms, normalize, normalize_with_offsets
+from khabar.text.normalize import normalize_with_offsets_if_moved
 from khabar.time import absolute, clock, offsets, ranges, relative, vague
 from khabar.time.candidates import Candidate, Rule, apply, select
 from khabar.time.clock import clock_value
@@ -53,11 +53,7 @@ def fold(text: str) -> tuple[str, list[int] | None]:
     Cached for the few latest texts: the time and quantity stages both fold the
     same article text. The offset list is shared, so callers must not change it.
     """
-    if not has_presentation_forms(text):
-        folded = normalize(text, taa=True)
-        if len(folded) == len(text):
-            return folded, None
-    return normalize_with_offsets(text, taa=True)
+    return normalize_with_offsets_if_moved(text, taa=True)
 
 
 def find_times(text: str, published: str | None = None) -> list[TimeExpr]:
