@@ -168,3 +168,18 @@ def test_participle_subject_is_the_title_not_a_country_after_between() -> None:
     assert [(q.speaker.text if q.speaker else None, q.content.text) for q in found] == [
         ("وزير الدفاع المصري", "وجود فرص كثيرة للتعاون")
     ]
+
+
+def test_family_name_alone_is_the_person_named_in_full_before() -> None:
+    body = (
+        "وطالب القيادي ياسر الرعيني الحكومة بالعمل الجاد. "
+        "وأكد الرعيني في تصريحات لـ«عكاظ» على ضرورة الاهتمام بالنازحين، معتبرا أن المقاومة حققت نقلة نوعية."
+    )
+    a = article("أخبار", body)
+    text = a.article.text
+    found = quotes(a, entity(text, "E1", "PERSON", "ياسر الرعيني", "ياسر الرعيني"))
+    assert [(q.cue.text if q.cue else None, q.speaker.entity if q.speaker else None, q.content.text) for q in found] == [
+        ("وطالب", "E1", "بالعمل الجاد"),
+        ("وأكد", "E1", "ضرورة الاهتمام بالنازحين"),
+        ("معتبرا", "E1", "المقاومة حققت نقلة نوعية"),
+    ]

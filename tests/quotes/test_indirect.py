@@ -236,3 +236,10 @@ def test_detached_pronoun_after_the_subject_opens_the_reported_clause() -> None:
         ("direct", "قال", "المتحدث", "هما مدانتان، ويجب على الجميع احترام الأنظمة"),
         ("indirect", "وقال", "الوزير", "الاتفاق قريب"),
     ]
+
+
+def test_pronoun_complement_closes_the_subject_before_a_noun_object() -> None:
+    found = run(TITLE, "وكشف الباحث فيها تطور أندية كوريا الجنوبية عن بقية الاتحادات الأخرى.")
+    assert [brief(q) for q in found] == [
+        ("indirect", "وكشف", "الباحث", "تطور أندية كوريا الجنوبية عن بقية الاتحادات الأخرى")
+    ]

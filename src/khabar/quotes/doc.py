@@ -29,6 +29,9 @@ TERMINALS = frozenset(".!?؟…")
 _NAME_ALI = "علي"
 
 
+_PATRONYMIC = frozenset({"بن", "ابن", "بنت", "ابو", "ابي", "ام"})
+
+
 def _matching(word: str) -> str:
     """The matching form of a word, except that the name "علي" stays apart from
     the preposition "على" (both fold to علي): "أكد الوزير علي العمير أن" must not
@@ -183,7 +186,42 @@ class QuoteDoc:
                 refs[(m.start, m.end)] = MentionRef(m, entity)
         for m in self.analysis.mentions or ():
             refs.setdefault((m.start, m.end), MentionRef(m, None))
-        return sorted(refs.values(), key=lambda r: (r.mention.start, -r.mention.end))
+        ordered = sorted(refs.values(), key=lambda r: (r.mention.start, -r.mention.end))
+        return self._with_surnames(ordered)
+
+    def _with_surnames(self, refs: list[MentionRef]) -> list[MentionRef]:
+        """The mentions plus a person's family name used alone after the full name
+        ("ياسر الرعيني … وأكد الرعيني"): news names a person in full once, then by
+        the last name, which the tagger often leaves untagged. A last word after
+        بن/أبو is the father's name, not the family's; a word also used as a
+        nationality adjective (nisba) is left alone."""
+        covered = [False] * len(self.tokens)
+        for r in refs:
+            for k in range(self.token_at(r.mention.start), self.token_at(r.mention.end)):
+                covered[k] = True
+        nisbas = {normalize(r.mention.text) for r in refs if r.mention.kind == "nisba"}
+        first_seen: dict[str, MentionRef] = {}
+        for r in refs:
+            etype = r.entity.type if r.entity is not None else r.mention.type
+            words = r.mention.text.split()
+            if etype != "PERSON" or r.mention.kind != "name" or len(words) < 2:
+                continue
+            last = _matching(words[-1])
+            if len(last) < 4 or _matching(words[-2]) in _PATRONYMIC or last in nisbas:
+                continue
+            first_seen.setdefault(last, r)
+        if not first_seen:
+            return refs
+        added = []
+        for k, norm in enumerate(self.norms):
+            ref = first_seen.get(norm)
+            if ref is None or covered[k] or self.tokens[k].start < ref.mention.end:
+                continue
+            tok = self.tokens[k]
+            added.append(MentionRef(Mention(tok.start, tok.end, tok.text, "PERSON", "name"), ref.entity))
+        if not added:
+            return refs
+        return sorted(refs + added, key=lambda r: (r.mention.start, -r.mention.end))
 
     @cached_property
     def _mention_starts(self) -> list[int]:

@@ -238,6 +238,8 @@ def scan(doc: QuoteDoc, i: int, form: CueForm, stoppers: set[int]) -> CueHit | N
                 close()
                 j += 1
                 continue
+            if preposition in comps and object_split and not lemma.object and "np" in comps:
+                break  # "وكشف البلوشي فيها تطور الأندية … عن بقية": inside the noun object
             if preposition in comps:
                 nxt = j + 1
                 if nxt < len(doc) and doc.norms[nxt] in lex.complementizers and nxt + 1 < len(doc):
@@ -311,6 +313,12 @@ def scan(doc: QuoteDoc, i: int, form: CueForm, stoppers: set[int]) -> CueHit | N
             continue
         if w in lex.prepositional_pronouns:
             j += 1  # "فقال له:", "أعلنت فيه أنها": never the subject
+            if subj and not closed and "np" in comps and not lemma.object and j < limit and doc.is_word(j):
+                # "وكشف البلوشي فيها تطور الأندية": a subject does not run on past the
+                # verb's pronoun complement; what follows is the object
+                closed = True
+                np_start = j
+                object_split = True
             continue
         if doc.is_comma(j):
             if appositive:
