@@ -45,11 +45,11 @@ def parts(tmp_path_factory: pytest.TempPathFactory) -> tuple[CrfWeights, Feature
     return CrfWeights(crf, extractor), extractor, _bilstm(lexicon, tags)
 
 
-def _bilstm(lexicon: Lexicon, tags: list[str]) -> BiLSTM:
+def _bilstm(lexicon: Lexicon, tags: list[str], extra: int = 0) -> BiLSTM:
     chars = ["<pad>", "<unk>", *sorted(set("".join(t for s, _ in TRAIN for t in s.split())))]
     enc = Encoder(lexicon, ["<pad>", "<unk>", "ريفلين", "باكو"], chars, ["LOC"])
     rng = np.random.default_rng(7)
-    hid, dims = 4, 8 + 32 + 64 + enc.dims
+    hid, dims = 4, 8 + 32 + 64 + enc.dims + extra
 
     def r(*shape: int) -> Any:
         return rng.normal(0, 0.3, shape).astype(np.float32)
@@ -102,3 +102,20 @@ def test_models_must_agree_on_labels(parts: tuple[CrfWeights, FeatureExtractor, 
     other = _bilstm(bilstm.encoder.lexicon, ["B-ORG", "I-ORG", "O"])
     with pytest.raises(ExtractionError, match="disagree on labels"):
         Tagger(crf, extractor, {}, other)
+
+
+def test_stacked_network_reads_the_crf_marginals(parts: tuple[CrfWeights, FeatureExtractor, BiLSTM]) -> None:
+    crf, extractor, bilstm = parts
+    stacked = _bilstm(bilstm.encoder.lexicon, bilstm.tags, extra=len(bilstm.tags))
+    assert stacked.extra_dims == len(bilstm.tags)
+    tagger = Tagger(crf, extractor, {"ensemble_weight": 0.4, "decode": "argmax"}, stacked)
+    cols = [crf.labels.index(t) for t in tagger.labels]
+    for tokens, (_, scores) in zip(SENTENCES, tagger.tag_many_with_scores(SENTENCES), strict=True):
+        em, lengths = pad(np, [crf.emissions(tokens)], len(cols))
+        ours = marginals(np, em[None], lengths, crf.trans[None])[0, 0][:, cols]
+        net_em, _ = stacked.scores([tokens], [ours])
+        theirs = stacked.network_marginals(net_em, lengths)[0, 0]
+        expected = 0.4 * ours + 0.6 * theirs
+        np.testing.assert_allclose(scores, expected.max(axis=1), atol=1e-4)
+        blind, _ = stacked.scores([tokens], [np.zeros_like(ours)])
+        assert not np.allclose(blind, net_em)  # the marginals change the network's scores

@@ -138,7 +138,12 @@ class BiLSTM:
         half[: 2 * hid] = 0.5  # input and forget gates
         half[3 * hid :] = 0.5  # output gate; the cell candidate (2H:3H) keeps its tanh
         both = np.concatenate([half, half])
-        self._ih = w["ih"] * both
+        ih = w["ih"] * both
+        own = w["word_emb"].shape[1] + w["cluster_emb"].shape[2] + w["conv"].shape[2] + encoder.dims
+        self._ih = ih[:, :own]
+        # rows past a word's own inputs: per-token inputs given with the sentences (stacking)
+        self._ih_extra = ih[:, own:]
+        self.extra_dims = ih.shape[1] - own
         self._b = w["b"] * both
         self._hh = np.concatenate([w["hh_f"], w["hh_b"]]) * half  # (2 networks, H, 4H)
         # BLAS runs single-threaded here: these products are small, and OpenBLAS
@@ -187,14 +192,15 @@ class BiLSTM:
         for k, word in enumerate(new):
             self._cache[word] = proj[:, k]
 
-    def scores(self, sentences: Sequence[Sequence[str]]) -> tuple[Any, Any]:
+    def scores(self, sentences: Sequence[Sequence[str]], extra: Sequence[Any] = ()) -> tuple[Any, Any]:
         """Emission scores of non-empty sentences run as one batch (networks × batch × longest × tags), lengths.
 
         The sentences are packed end to end into a few rows as long as the
         longest (:func:`pack`), the state reset where each starts: a document's
         sentences vary in length, and padding them all to the longest wastes
         most of the recurrence. The backward direction reads each sentence's
-        slot reversed.
+        slot reversed. ``extra`` gives the per-token inputs (n × :attr:`extra_dims`)
+        of each sentence when the network was trained with some.
         """
         np = self.np
         lengths = np.array([len(s) for s in sentences], dtype=np.int64)
@@ -202,6 +208,8 @@ class BiLSTM:
         words = [t for s in sentences for t in s]
         self.prepare(words)
         proj = np.stack([self._cache[t] for t in words], axis=1)  # (S, tokens, 8H)
+        if self.extra_dims:
+            proj = proj + np.concatenate(extra).astype(np.float32) @ self._ih_extra
         rows, offsets, width = pack(lengths.tolist())
         sent = np.repeat(np.arange(size), lengths)
         pos = np.concatenate([np.arange(n) for n in lengths.tolist()])

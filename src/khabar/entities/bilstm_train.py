@@ -51,6 +51,7 @@ def train_bilstm(
     dev: Sequence[conll.Tagged] = (),
     aux: Sequence[conll.Tagged] = (),
     aux_share: float = 1.0,
+    extra: dict[int, Any] | None = None,
 ) -> dict[str, float]:
     """Fit the network on ``sents`` and write ``path`` (npz); returns dev F1 by epoch when ``dev`` is given.
 
@@ -69,6 +70,8 @@ def train_bilstm(
     rnd = random.Random(seed)
     tags = sorted({t for s in sents for t in s.tags})
     tag_id = {t: i for i, t in enumerate(tags)}
+    extra_of = {k: np.asarray(v, dtype=np.float32) for k, v in (extra or {}).items()}
+    width = next(iter(extra_of.values())).shape[1] if extra_of else 0
     emb = np.zeros((len(encoder.words), vectors.shape[1]), np.float32)
     emb[2:] = vectors[: len(encoder.words) - 2]
     emb /= np.linalg.norm(emb, axis=1, keepdims=True) + 1e-6
@@ -78,7 +81,7 @@ def train_bilstm(
         longest = max(len(s.tokens) for s in group)
         size = len(group)
         wid = torch.zeros(size, longest, 2, dtype=torch.long)
-        flags = torch.zeros(size, longest, encoder.dims)
+        flags = torch.zeros(size, longest, encoder.dims + width)
         chars = torch.zeros(size, longest, MAX_CHARS, dtype=torch.long)
         gold = torch.zeros(size, longest, dtype=torch.long)
         mask = torch.zeros(size, longest, dtype=torch.bool)
@@ -92,6 +95,8 @@ def train_bilstm(
                 chars[b, i, : len(enc[3])] = torch.tensor(enc[3])
                 mask[b, i] = True
                 gold[b, i] = tag_id.get(s.tags[i], tag_id["O"]) if s.tags else 0
+            if width:
+                flags[b, : len(s.tokens), encoder.dims :] = torch.from_numpy(extra_of[id(s)])
         return wid, flags, chars, mask, gold, torch.tensor([len(s.tokens) for s in group])
 
     class Net(nn.Module):
@@ -103,7 +108,7 @@ def train_bilstm(
             self.conv = nn.Conv1d(32, 64, 3, padding=1)
             self.drop = nn.Dropout(0.5)
             self.lstm = nn.LSTM(
-                emb.shape[1] + 32 + 64 + encoder.dims, HIDDEN, batch_first=True, bidirectional=True
+                emb.shape[1] + 32 + 64 + encoder.dims + width, HIDDEN, batch_first=True, bidirectional=True
             )
             self.out = nn.Linear(2 * HIDDEN, len(tags))
             self.trans = nn.Parameter(torch.zeros(len(tags), len(tags)))

@@ -96,9 +96,16 @@ class Tagger:
             probs = marginals(np, crf_em[None], lengths, self._trans[None])[0]
             path = viterbi(np, crf_em, lengths, self._trans)
         else:
-            em, _ = self.bilstm.scores(sentences)
-            trans = np.concatenate([self._trans[None], self.bilstm.w["trans"].astype(np.float64)])
-            each = marginals(np, np.concatenate([crf_em[None], em.astype(np.float64)]), lengths, trans)
+            if self.bilstm.extra_dims:  # the network reads the CRF's marginals (stacking)
+                mine = marginals(np, crf_em[None], lengths, self._trans[None])
+                em, _ = self.bilstm.scores(
+                    sentences, [mine[0, b, :n] for b, n in enumerate(lengths.tolist())]
+                )
+                each = np.concatenate([mine, self.bilstm.network_marginals(em, lengths)])
+            else:
+                em, _ = self.bilstm.scores(sentences)
+                trans = np.concatenate([self._trans[None], self.bilstm.w["trans"].astype(np.float64)])
+                each = marginals(np, np.concatenate([crf_em[None], em.astype(np.float64)]), lengths, trans)
             probs = self.weight * each[0] + (1.0 - self.weight) * each[1:].mean(axis=0)
             odds = probs
             if self.o_weight != 1.0:
