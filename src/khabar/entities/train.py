@@ -73,7 +73,8 @@ Third round: the ensemble ("ens" = that CRF and BiLSTM, weight 0.5). Label by
 label, its BIO Viterbi cut names the two models type differently ("في ناغورنو
 كاراباخ": CRF PERSON, BiLSTM LOC → B-LOC O), so ``--decode segment`` finds
 names on the marginals summed over types, then gives each its type
-(:meth:`Tagger._segment`):
+(:meth:`Tagger._segment`). The doc column uses the document pass threshold
+0.7 down to the threshold row and 0.6 (shipped) after it:
 
 =====================================================================  =====  =====
 configuration                                                          dev    doc
