@@ -48,7 +48,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
 
-from khabar.text.normalize import normalize, normalize_with_offsets
+from khabar.text.normalize import normalize, normalize_with_offsets_if_moved
 
 log = logging.getLogger(__name__)
 
@@ -272,9 +272,12 @@ def _analyse(word: str) -> tuple[tuple[str, ...], int, int]:
 
     Cached: a pure function of the word, and news repeats its words a lot.
     """
-    norm, offsets = normalize_with_offsets(word)
+    norm, offsets = normalize_with_offsets_if_moved(word)
     if not 3 <= len(norm) <= MAX_WORD:
         return (), 0, 0
+    if offsets is None:  # no mark dropped: the letters are the word's own
+        procs, stem, mention = _split(_lexicon(), norm, word)
+        return (procs, stem, mention) if procs else ((), 0, 0)
     light = "".join(word[i] for i in offsets[:-1])
     if len(light) != len(norm):  # presentation forms expanded: no hamza view
         light = norm
