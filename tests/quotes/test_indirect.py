@@ -243,3 +243,11 @@ def test_pronoun_complement_closes_the_subject_before_a_noun_object() -> None:
     assert [brief(q) for q in found] == [
         ("indirect", "وكشف", "الباحث", "تطور أندية كوريا الجنوبية عن بقية الاتحادات الأخرى")
     ]
+
+
+def test_bare_abbar_opening_its_clause_with_a_subject_and_an_is_the_verb() -> None:
+    found = run(
+        TITLE,
+        "وعبر مدير النادي عن شكره للجماهير على حضورها. وعبر الهاتف تحدث الموظف عن خطته.",
+    )
+    assert [brief(q) for q in found] == [("indirect", "وعبر", "مدير النادي", "شكره للجماهير على حضورها")]

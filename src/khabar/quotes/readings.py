@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from khabar.quotes.cues import CueForm, lookup
 from khabar.quotes.doc import QuoteDoc
-from khabar.quotes.speakers import source_like
+from khabar.quotes.speakers import source_head, source_like
 
 if TYPE_CHECKING:
     from khabar.quotes.indirect import CueHit
@@ -73,6 +73,17 @@ def plausible(doc: QuoteDoc, found: CueHit) -> bool:
     # "بين الطرفين", "من بين الحرفيين": the bare form reads as a cue only before a
     # complementizer, colon or quotation; a written shadda ("عبّر", "بيّن") marks the verb
     ambiguous = found.form.ambiguous and not _shadda_verb(doc, found)
+    if (
+        ambiguous
+        and found.comp not in ("that", "colon", "quote")
+        and found.comp in lemma.complements
+        and found.subject is not None
+        and _opens_clause(doc, found.i)
+    ):
+        # "وعبر الخضيري عن شكره": opening its clause, with a subject and then the
+        # verb's own preposition, the bare form is the verb (the preposition "via"
+        # is not followed by a name and عن)
+        return source_head(doc, *found.subject)
     if ambiguous and (
         found.comp not in ("that", "colon", "quote")
         or (found.i > 0 and doc.norms[found.i - 1] in ("من", "في"))
@@ -86,6 +97,16 @@ def plausible(doc: QuoteDoc, found: CueHit) -> bool:
     if ambiguous or (lemma.relay and found.source is None):
         return source_like(doc, *found.subject)
     return True
+
+
+_CLAUSE_LINKS = frozenset({"حيث", "كما", "فيما", "هذا", "قد", "وقد", "ثم", "بينما"})
+
+
+def _opens_clause(doc: QuoteDoc, i: int) -> bool:
+    """Whether token ``i`` opens its sentence or a clause (after a comma or a linking word)."""
+    if i == doc.sentence_start_token(i):
+        return True
+    return doc.is_comma(i - 1) or doc.norms[i - 1] in _CLAUSE_LINKS
 
 
 def _colon_before(doc: QuoteDoc, found: CueHit) -> bool:
