@@ -183,3 +183,10 @@ def test_family_name_alone_is_the_person_named_in_full_before() -> None:
         ("وأكد", "E1", "ضرورة الاهتمام بالنازحين"),
         ("معتبرا", "E1", "المقاومة حققت نقلة نوعية"),
     ]
+
+
+def test_plural_relative_refers_to_the_plural_noun_not_the_person_named_last() -> None:
+    body = "وانتقد معارضون في البرلمان، وزير المالية خالد العلي، الذين يقولون إن قراره كان متسرعا."
+    a = article("أخبار", body)
+    found = quotes(a, entity(a.article.text, "E1", "PERSON", "خالد العلي", "خالد العلي"))
+    assert [brief(q) for q in found] == [("indirect", "يقولون", "معارضون في البرلمان", "قراره كان متسرعا")]

@@ -389,6 +389,39 @@ def _appositive_end(doc: QuoteDoc, a: int, b: int) -> bool:
     return bool(doc.mentions_in(doc.tokens[a].start, doc.tokens[b - 1].end))
 
 
+_PLURAL_RELATIVES = frozenset({"الذين", "اللواتي", "اللاتي", "والذين"})
+
+
+def _plural_antecedent(doc: QuoteDoc, s0: int, r: int) -> tuple[int, int] | None:
+    """For "سياسيون في دولة الغابون، مهاجم برشلونة ليونيل ميسي، الذين يقولون": a
+    plural relative agrees with a plural noun, not with the one person named
+    last. The nearest word before it in the sentence with a plural head (a
+    listed broken plural or a sound masculine plural) opens the antecedent,
+    which runs to the next comma."""
+    lex = lexicon()
+    for j in range(r - 1, s0 - 1, -1):
+        w = doc.norms[j]
+        bare = w[1:] if w.startswith("و") and len(w) > 4 else w
+        if not doc.is_word(j) or _in_long_name(doc, j):
+            continue
+        if strip_proclitic(bare, lex.plural_heads) is not None or (bare.endswith(("ون", "ين")) and len(bare) >= 6 and not bare.startswith(("ب", "ل"))):
+            k = j + 1
+            while k < r and not doc.is_comma(k) and doc.is_word(k):
+                k += 1
+            return j, k
+    return None
+
+
+def _in_long_name(doc: QuoteDoc, k: int) -> bool:
+    """Whether token ``k`` lies in a name other than a lone word tagged as a person
+    (a "سياسيون" the tagger took for a name is still a plural noun; "الغابون" is not)."""
+    tok = doc.tokens[k]
+    ref = doc.mention_covering(tok.start, tok.end)
+    if ref is None or ref.mention.kind != "name":
+        return False
+    return _etype(ref) != "PERSON" or " " in ref.mention.text.strip()
+
+
 def relative_antecedent(doc: QuoteDoc, i: int) -> tuple[int, int] | None:
     """For "… الذي قال": the noun phrase the relative pronoun refers to."""
     lex = lexicon()
@@ -396,6 +429,10 @@ def relative_antecedent(doc: QuoteDoc, i: int) -> tuple[int, int] | None:
     if r < 0 or doc.norms[r] not in lex.relatives:
         return None
     s0 = doc.sentence_start_token(i)
+    if doc.norms[r] in _PLURAL_RELATIVES:
+        plural = _plural_antecedent(doc, s0, r)
+        if plural is not None:
+            return plural
     before = doc.tokens[r].start
     refs = [ref for ref in doc.mentions_in(doc.tokens[max(s0, r - 8)].start, before) if ref.mention.kind != "nisba"]
     people = [ref for ref in refs if _etype(ref) == "PERSON"]
