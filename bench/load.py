@@ -189,17 +189,20 @@ async def _warm_up(port: int, endpoint: str, queries: list[str], clients: int) -
     await asyncio.gather(*(one(i) for i in range(clients)))
 
 
-async def _run(port: int, endpoint: str, clients: int, seconds: float, queries: list[str], server: int) -> dict[str, float]:
+async def _run(
+    port: int, endpoint: str, clients: int, seconds: float, queries: list[str], server: int, postgres: bool
+) -> dict[str, float]:
     lat: list[float] = []
     errors: list[int] = []
     await _warm_up(port, endpoint, queries, clients)
-    cpu0, own0, db0 = _cpu_seconds(server), time.process_time(), _database_cpu_seconds()
+    database_cpu = _database_cpu_seconds if postgres else lambda: 0.0
+    cpu0, own0, db0 = _cpu_seconds(server), time.process_time(), database_cpu()
     deadline = time.perf_counter() + seconds
     t0 = time.perf_counter()
     await asyncio.gather(*(_client(port, endpoint, queries, i, deadline, lat, errors) for i in range(clients)))
     elapsed = time.perf_counter() - t0
     server_cpu, own_cpu = _cpu_seconds(server) - cpu0, time.process_time() - own0
-    db_cpu = _database_cpu_seconds() - db0
+    db_cpu = database_cpu() - db0
     lat.sort()
     q = statistics.quantiles(lat, n=100) if len(lat) > 1 else [lat[0]] * 99
     return {
@@ -279,7 +282,7 @@ def main() -> int:
                    "cpus": os.cpu_count(), "load_before": round(load_before, 2), "endpoints": {}}
         for endpoint in args.endpoints.split(","):
             results["endpoints"][endpoint] = asyncio.run(
-                _run(port, endpoint, args.clients, args.seconds, queries, server.pid)
+                _run(port, endpoint, args.clients, args.seconds, queries, server.pid, args.db.startswith("postgres"))
             )
     finally:
         server.terminate()
