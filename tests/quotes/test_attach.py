@@ -190,3 +190,14 @@ def test_plural_relative_refers_to_the_plural_noun_not_the_person_named_last() -
     a = article("أخبار", body)
     found = quotes(a, entity(a.article.text, "E1", "PERSON", "خالد العلي", "خالد العلي"))
     assert [brief(q) for q in found] == [("indirect", "يقولون", "معارضون في البرلمان", "قراره كان متسرعا")]
+
+
+def test_verb_after_kama_does_not_repeat_a_participle_before_it() -> None:
+    found = run(
+        "أخبار",
+        "وأثار المقطع الغضب بين رواد مواقع التواصل، مطالبين بمحاسبة الشابين، كما طالبوا بتطبيق نظام صارم ضد التحرش.",
+    )
+    assert [brief(q) for q in found] == [
+        ("indirect", "مطالبين", "رواد مواقع التواصل", "بمحاسبة الشابين"),
+        ("indirect", "طالبوا", "رواد مواقع التواصل", "بتطبيق نظام صارم ضد التحرش"),
+    ]

@@ -21,7 +21,7 @@ from khabar.quotes.continuation import antecedent
 from khabar.quotes.cues import lookup
 from khabar.quotes.doc import QuoteDoc
 from khabar.quotes.indirect import CueHit
-from khabar.quotes.lexicon import lexicon
+from khabar.quotes.lexicon import lexicon, strip_proclitic
 from khabar.quotes.record import Record
 from khabar.quotes.speakers import (
     left_subject,
@@ -247,10 +247,18 @@ def _governing_verb(doc: QuoteDoc, i: int) -> int | None:
 
 
 def _repeated_subject(doc: QuoteDoc, i: int, key: str) -> tuple[int, int] | None:
-    """The subject after an earlier occurrence of the same cue in the sentence."""
+    """The subject after an earlier occurrence of the same cue in the sentence: the
+    verb repeated after a long subject restates it. A participle before it
+    ("مطالبين بمحاسبة الشابين، كما طالبوا") has no subject after it, and a verb
+    after "كما/ثم" opens a new clause."""
     s0 = doc.sentence_start_token(i)
+    if i > 0 and strip_proclitic(doc.norms[i - 1], lexicon().clause_openers) is not None:
+        return None
     for k in range(i - 1, s0 - 1, -1):
-        if any(f.lemma.key == key for f in lookup(doc.tokens[k].text)):
+        forms = [f for f in lookup(doc.tokens[k].text) if f.lemma.key == key]
+        if forms and all(f.tense == "participle" for f in forms):
+            return None
+        if forms:
             j = k + 1
             lex = lexicon()
             while j < i and doc.is_word(j) and doc.norms[j] not in lex.adjunct_starts and doc.norms[j] not in lex.complementizers:
