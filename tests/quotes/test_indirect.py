@@ -251,3 +251,14 @@ def test_bare_abbar_opening_its_clause_with_a_subject_and_an_is_the_verb() -> No
         "وعبر مدير النادي عن شكره للجماهير على حضورها. وعبر الهاتف تحدث الموظف عن خطته.",
     )
     assert [brief(q) for q in found] == [("indirect", "وعبر", "مدير النادي", "شكره للجماهير على حضورها")]
+
+
+def test_masdar_of_a_lam_initial_verb_is_no_definite_noun() -> None:
+    found = run(
+        TITLE,
+        "وأعلنت الشرطة إلقاء القبض على ثلاثة مشتبه بهم. وأعلنت الشركة الغاء 56 رحلة معظمها إلى جدة في حين ألغت شركة أخرى 17 رحلة.",
+    )
+    assert [brief(q) for q in found] == [
+        ("indirect", "وأعلنت", "الشرطة", "إلقاء القبض على ثلاثة مشتبه بهم"),
+        ("indirect", "وأعلنت", "الشركة", "الغاء 56 رحلة معظمها إلى جدة"),
+    ]

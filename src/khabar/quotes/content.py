@@ -90,8 +90,9 @@ def _reported_clause_end(doc: QuoteDoc, start: int, end: int) -> int:
     n = bisect.bisect_right(doc.clause_stops, i)
     if n < len(doc.clause_stops) and doc.clause_stops[n] < stop:
         before = doc.clause_stops[n] - 1
-        # a comma is left out; a closing quotation mark stays with its quotation
-        return doc.tokens[before].end if _closes_quotation(doc, before) else doc.tokens[before].start
+        # a comma is left out; a closing quotation mark or a word ("… في حين") stays
+        keep = _closes_quotation(doc, before) or doc.is_word(before)
+        return doc.tokens[before].end if keep else doc.tokens[before].start
     return end
 
 
@@ -106,6 +107,7 @@ def _clause_stops(doc: QuoteDoc) -> list[int]:
         if not quoted[k]
         and (
             (doc.is_comma(k - 1) and (doc.norms[k] in _CONTRAST or _writer_aside(doc, k) or _circumstantial(doc, k)))
+            or _whereas(doc, k)
             or (k in after_quotation and doc.norms[k] in _AFTER_QUOTATION)
         )
     ]
@@ -130,6 +132,15 @@ def _circumstantial(doc: QuoteDoc, k: int) -> bool:
     if doc.tokens[k].kind != "arabic" or lookup(doc.tokens[k].text):
         return False  # a reporting participle is a cue of its own (khabar.quotes.annotate)
     return w[0] == "م" or (w[1] == "ا" and len(w) == 5)
+
+
+def _whereas(doc: QuoteDoc, k: int) -> bool:
+    """"… معظمها إلى ناها في حين ألغت الخطوط اليابانية 17 رحلة": "في حين" with a
+    verb clause sets another party's action against the reported one, in the
+    writer's voice ("في حين أن …" keeps a clause of the speaker's own)."""
+    if doc.norms[k] not in ("في", "وفي") or k + 2 >= len(doc) or doc.norms[k + 1] != "حين":
+        return False
+    return doc.norms[k + 2] not in lexicon().complementizers and doc.is_word(k + 2)
 
 
 def _closes_quotation(doc: QuoteDoc, k: int) -> bool:

@@ -36,6 +36,22 @@ _POSSESSIVE = ("ه", "ها", "هم", "هما", "هن")
 _DEFINITE = ("ال", "وال", "لل")
 
 
+def looks_definite(doc: QuoteDoc, k: int) -> bool:
+    """Whether token ``k`` carries the article ال. The matching form folds hamza,
+    so the masdar إفعال of a verb with first radical ل ("إلقاء القبض", "إلغاء 56
+    رحلة") reads "ال…" there; the written hamza tells it apart, and so does the
+    shape ال + C + اء when it is written without one ("الغاء")."""
+    w = doc.norms[k]
+    if not w.startswith(("ال", "وال")):
+        return False
+    surface = doc.tokens[k].text
+    bare = surface[1:] if surface.startswith("و") else surface
+    if bare.startswith("إ"):
+        return False
+    core = w[1:] if w.startswith("و") else w
+    return not (len(core) == 5 and core.endswith("اء") and core[2] not in ("م", "د"))
+
+
 def mention_starts(doc: QuoteDoc, j: int) -> bool:
     """Whether a person or organization mention starts at token ``j`` ("لا كازيت"
     is a name, not the negation that opens a quoted clause)."""
@@ -144,7 +160,7 @@ def object_starts(doc: QuoteDoc, last: int, j: int, person_object: bool = True) 
     )
     if (
         (definite or ends_name(doc, last))
-        and not w.startswith(("ال", "وال"))
+        and not looks_definite(doc, j)
         and doc.is_word(j)
         and doc.tokens[j].kind == "arabic"
         and len(w) >= 3
