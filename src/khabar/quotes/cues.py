@@ -41,6 +41,7 @@ _FINITE_CLITICS = ("", "و", "ف")
 # "فسيقول له الطبيب"): neither reports what was said.
 _PRESENT_CLITICS: tuple[str, ...] = ()
 _PARTICIPLE_CLITICS = ("", "و")
+_MASDAR_CLITICS = ("", "و", "ب", "وب", "ل", "ول")
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +61,7 @@ class Lemma:
     source_prep: str | None = None
     hamza: bool = False
     noun: str | None = None
+    masdar: str | None = None
 
     @property
     def key(self) -> str:
@@ -113,6 +115,7 @@ def lemmas() -> tuple[Lemma, ...]:
                 source_prep=normalize(entry["source_prep"]) if entry.get("source_prep") else None,
                 hamza=bool(entry.get("hamza", False)),
                 noun=entry.get("noun"),
+                masdar=entry.get("masdar"),
             )
         )
     log.debug("loaded %d cue lemmas", len(out))
@@ -237,6 +240,12 @@ def _table() -> dict[str, tuple[CueForm, ...]]:
             add("بال" + noun, CueForm(lemma, "participle", "m", "s", "ب"))
             for pronoun, gender, number in (("ه", "m", "s"), ("ها", "f", "s"), ("هم", "m", "p"), ("هما", "m", "d")):
                 add("ب" + noun + pronoun, CueForm(lemma, "participle", gender, number, "ب"))
+        if lemma.masdar:
+            # "رغم تأكيد مصادر سلام عدم التوصل", "بعد تأكيد الوزارة أن": the verbal
+            # noun, indefinite, in construct with its subject (the genitive after it);
+            # khabar.quotes.readings keeps it only with a source for that genitive
+            for clitic in _MASDAR_CLITICS:
+                add(clitic + lemma.masdar, CueForm(lemma, "masdar", "m", "s", clitic))
     return {key: tuple(dict.fromkeys(values)) for key, values in table.items()}
 
 

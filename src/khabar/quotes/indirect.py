@@ -74,6 +74,7 @@ _BARE_OPENERS = frozenset(
 _DETACHED = frozenset({"هو", "هي", "هم", "هما", "هن", "نحن", "انا"})
 _EMPHATIC = frozenset({"الاخر", "الاخري", "الاخرون", "الاخرين", "ايضا", "نفسه", "نفسها", "انفسهم", "بدوره", "بدورها", "كذلك", "الذي", "التي"})
 _NOT_CLITIC = frozenset({"لدي", "لكن", "لقد", "لان", "لانه", "لانها", "لذلك", "لهذا", "لهذه", "بعد", "بين", "بعض", "بينما", "لكنه", "لكنها"})
+_OBJECT_NOUNS = frozenset({"عدم", "ضرورة", "ضروره", "اهمية", "اهميه"})
 _MASDAR_LIKE = frozenset(
     {"ضروره", "ضرورة", "عدم", "اهمية", "سرعة", "وقف", "اعادة", "عودة", "ان", "انه", "انها", "جميع", "كافة", "كل"}
 )
@@ -385,6 +386,12 @@ def scan(doc: QuoteDoc, i: int, form: CueForm, stoppers: set[int]) -> CueHit | N
             # opens the object ("رئيس هذه الجمعية" keeps it: the noun before is a construct)
             close()
             closed = True
+        if not closed and subj and "np" in comps and w in _OBJECT_NOUNS:
+            # "تأكيد مصادر حكومية عدم التوصل", "أكد مسؤولون ضرورة": these nouns head
+            # what is affirmed, never a source's genitive or adjective
+            closed = True
+            np_start = j
+            object_split = True
         if (
             not closed
             and subj

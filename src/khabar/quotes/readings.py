@@ -70,6 +70,14 @@ def plausible(doc: QuoteDoc, found: CueHit) -> bool:
     عبر) or a relay verb (نقل is also the noun "transfer") needs one that looks
     like it, unless its complement is right there."""
     lemma = found.form.lemma
+    if found.form.tense == "masdar":
+        # "تأكيد مصادر سلام عدم التوصل": the verbal noun reports only with its
+        # subject as genitive, a source, and its own complement after it
+        return (
+            found.subject is not None
+            and found.comp not in ("colon", "quote", "bare", "before")
+            and source_head(doc, *found.subject)
+        )
     # "بين الطرفين", "من بين الحرفيين": the bare form reads as a cue only before a
     # complementizer, colon or quotation; a written shadda ("عبّر", "بيّن") marks the verb
     ambiguous = found.form.ambiguous and not _shadda_verb(doc, found)
