@@ -275,3 +275,14 @@ def test_verbal_noun_reports_with_a_source_as_its_genitive() -> None:
         ("indirect", "تأكيد", "مصادر حكومية", "عدم التوصل إلى اتفاق"),
         ("indirect", "تأكيد", "الوزارة", "المدارس ستفتح في موعدها"),
     ]
+
+
+def test_noun_object_after_a_venue_ends_before_a_later_participle_cue() -> None:
+    found = run(
+        TITLE,
+        'أكد رئيس لجنة الاحتراف لـ"الوطن" صحة انتقال اللاعب إلى نادي الاتحاد، منوها بعدم اختصاص اللجنة بعقده السابق.',
+    )
+    assert [brief(q) for q in found] == [
+        ("indirect", "أكد", "رئيس لجنة الاحتراف", "صحة انتقال اللاعب إلى نادي الاتحاد"),
+        ("indirect", "منوها", "رئيس لجنة الاحتراف", "بعدم اختصاص اللجنة بعقده السابق"),
+    ]

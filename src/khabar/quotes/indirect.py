@@ -182,8 +182,11 @@ def scan(doc: QuoteDoc, i: int, form: CueForm, stoppers: set[int]) -> CueHit | N
             j = named
     while j < limit:
         if j in stoppers:
-            if "np" in comps and subj and (object_split or possessive_split(doc, subj) is not None):
-                break  # "وأبدى المدير شكره …، داعياً": the later cue has its own content
+            split = object_split or possessive_split(doc, subj) is not None or (venue is not None and np_start is not None)
+            if "np" in comps and subj and split:
+                # "وأبدى المدير شكره …، داعياً", 'أكد … البرقان لـ"الوطن" صحة انتقال …،
+                # منوهاً': the later cue has its own content, the object ends before it
+                break
             return None
         w = doc.norms[j]
         d = doc.direct_opening(j)
