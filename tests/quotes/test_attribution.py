@@ -23,3 +23,14 @@ def test_a_website_named_after_hasab_mawqi_is_the_source() -> None:
     assert [brief(q) for q in named] == [("indirect", "حسب", "موقع سي إن إن", "وقتل ثلاثة أشخاص في الانفجار")]
     # without a name after it, موقع is "the location of": no source
     assert run(TITLE, "وتختلف رسوم التسجيل حسب موقع المدرسة وعدد طلابها.") == ()
+
+
+def test_wafqan_lima_reads_like_bihasab_ma() -> None:
+    found = run(
+        TITLE,
+        "وهبطت مخزونات الخام الأسبوع الماضي وذلك وفقا لما أظهرته بيانات حكومية الأسبوع الماضي. "
+        "وسيتم توزيع المنح وفقا لما تقرره اللجنة.",
+    )
+    assert [brief(q) for q in found] == [
+        ("indirect", "أظهرته", "بيانات حكومية", "وهبطت مخزونات الخام الأسبوع الماضي")
+    ]

@@ -95,6 +95,8 @@ def _match(doc: QuoteDoc, i: int) -> tuple[Phrase, int] | None:
             w = doc.norms[s]
             if w == "ل":
                 return phrase, s + 1
+            if w == "لما":
+                return phrase, s  # "وفقاً لما أظهرته البيانات": ل + ما, read as "بحسب ما"
             if w.startswith("ل") and len(w) > 2:
                 return phrase, s
             continue
@@ -118,6 +120,8 @@ def _source_end(doc: QuoteDoc, s: int, end: int) -> int:
             continue
         if doc.is_comma(k) or doc.is_colon(k) or doc.is_terminal(k) or w in lex.complementizers or w in _CONTENT_OPENERS:
             break
+        if k > s and w in lex.time_words:
+            break  # "لما أظهرته بيانات حكومية الأسبوع الماضي": when, not who
         forms = lookup(doc.tokens[k].text)
         if forms and (doc.norms[k][:1] in ("و", "ف") or any(f.tense == "participle" for f in forms)):
             # "بحسب صحيفة الوطن وأوضحت الإحصائية أن", "وهو ما أكده المتحدث مضيفاً أن":
@@ -191,10 +195,13 @@ def attribution_record(doc: QuoteDoc, i: int, phrase: Phrase, s: int, records: l
         if s >= end:
             return None
         verb = [f for f in lookup(doc.tokens[s].text) if f.tense != "participle"]
-        if doc.norms[s] == "ما" and s + 2 < end:
+        if doc.norms[s] in ("ما", "لما") and s + 2 < end:
             # "بحسب ما نشرت «عكاظ»", "حسب ما أكده الاتحاد": the verb after ما is the cue
+            lama = doc.norms[s] == "لما"
             s += 1
             verb = [f for f in lookup(doc.tokens[s].text) if f.tense != "participle"]
+            if lama and not any(f.tense == "past" or "colon" in f.lemma.complements for f in verb):
+                return None  # "وفقاً لما تقرره اللجنة": what it will decide, a rule, not a report
             cue_span = (doc.tokens[s].start, doc.tokens[s].end)
             s += 1
         elif verb:
@@ -237,7 +244,10 @@ def attribution_record(doc: QuoteDoc, i: int, phrase: Phrase, s: int, records: l
         before_words = []
     if before_words:
         start = doc.tokens[before_words[0]].start
-        stop = trim(doc, start, head)
+        last = before_words[-1]
+        while last > before_words[0] and doc.norms[last] in ("وذلك", "وهذا", "وهو"):
+            last -= 1  # "… الأسبوع الماضي وذلك وفقاً لما أظهرته": the writer's link
+        stop = trim(doc, start, doc.tokens[last].end if last < before_words[-1] else head)
     else:
         c = k
         while c < end and (doc.is_comma(c) or doc.norms[c] in _CONTENT_OPENERS):
