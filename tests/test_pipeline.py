@@ -40,3 +40,17 @@ def test_every_stage_is_importable_and_assigns_its_layers() -> None:
     for name in ("tokens", "sentences", "mentions", "entities", "quotes", "times", "quantities"):
         assert analysis.has(name), name
     assert set(STAGE_NAMES) >= {"text", "times", "quantities", "mentions", "entities", "quotes"}
+
+
+def test_long_runs_raise_the_collector_threshold_only_when_asked() -> None:
+    import gc
+
+    before = gc.get_threshold()
+    try:
+        import khabar.pipeline
+
+        assert gc.get_threshold() == before  # importing changes nothing
+        khabar.pipeline.tune_for_long_runs()
+        assert gc.get_threshold() == (50_000, 50, 100)
+    finally:
+        gc.set_threshold(*before)

@@ -87,6 +87,9 @@ class UnitResult:
 def run_unit(unit: Unit, job: Job) -> UnitResult:
     """Analyse one unit and write its Parquet files (replacing any earlier ones)."""
     from khabar.batch.output import write_unit
+    from khabar.pipeline import tune_for_long_runs
+
+    tune_for_long_runs()  # this runs in a worker process (local pool or Spark executor)
 
     started = time.perf_counter()
     cpu = time.process_time()

@@ -37,4 +37,7 @@ batch.register(app)
 
 
 def main() -> None:
+    from khabar.pipeline import tune_for_long_runs
+
+    tune_for_long_runs()
     app()
