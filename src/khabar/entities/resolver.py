@@ -254,9 +254,12 @@ def compatible(
     if ref.gender and entity.gender and ref.gender != entity.gender:
         return False
     ref_office = office_of(ref)
-    return any(
+    if any(
         same_office(ref_office, o) or (narrower and narrower_office(ref_office, o)) for o in entity.offices
-    )
+    ):
+        return True
+    # The office a fixed title stands for ("خادم الحرمين الشريفين" → "الملك سلمان").
+    return any(same_office(Office(lemma), o) for lemma in ref.also for o in entity.offices)
 
 
 def choose_antecedent(

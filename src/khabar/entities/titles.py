@@ -45,6 +45,8 @@ class TitleEntry:
     fem: tuple[str, ...] | None
     cls: str
     flags: frozenset[str]
+    office: str | None = None  # matching form of the office this title always stands for ("ملك")
+    country: str | None = None  # the one country whose office it is
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,7 +98,9 @@ class Role:
     cls: str
     flags: frozenset[str]
     definite: bool = True
-    also: tuple[str, ...] = ()  # lemmas of courtesy royal titles dropped from the end ("الملك")
+    # Lemmas of further offices held: courtesy royal titles dropped from the end
+    # ("الملك"), the office a fixed title stands for ("خادم الحرمين الشريفين" → "ملك").
+    also: tuple[str, ...] = ()
 
     @property
     def counterpart(self) -> bool:
@@ -124,8 +128,15 @@ def _lexicon() -> dict[str, list[TitleEntry]]:
         if row["fem"]:
             fw = tuple(norm_word(row["fem"]).split())
             fem = (_strip_article(fw[0]), *fw[1:])
+        office = _strip_article(norm_word(row["office"])) if row["office"] else None
         entry = TitleEntry(
-            " ".join(words), words, fem, row["class"], frozenset(row["flags"].split("|")) - {""}
+            " ".join(words),
+            words,
+            fem,
+            row["class"],
+            frozenset(row["flags"].split("|")) - {""},
+            office,
+            row["country"] or None,
         )
         index.setdefault(words[0], []).append(entry)
         if fem:
@@ -269,10 +280,13 @@ def _summarize(words: Sequence[Word], s: int, e: int, text: str) -> Role:
         head=hit.entry.lemma,
         complement=tuple(complement),
         gender=hit.gender,
-        country=country,
+        country=country or hit.entry.country,
         cls=hit.entry.cls,
         flags=hit.entry.flags,
         definite=hit.definite or genitive,
+        # A fixed title that always names one office ("خادم الحرمين الشريفين" = the
+        # Saudi king) also holds it, so "الملك سلمان" and the title alone can meet.
+        also=(hit.entry.office,) if hit.entry.office and not complement else (),
     )
 
 
@@ -360,7 +374,9 @@ def role_before(words: Sequence[Word], j: int, text: str) -> Role | None:
     if _construct_with_name(words, best, end, j):
         return None
     role = _summarize(words, best, end, text)
-    return dataclasses.replace(role, also=tuple(also)) if also else role
+    if not also:
+        return role
+    return dataclasses.replace(role, also=tuple(dict.fromkeys(role.also + tuple(also))))
 
 
 def _construct_with_name(words: Sequence[Word], s: int, e: int, j: int) -> bool:
