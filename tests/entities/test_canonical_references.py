@@ -60,3 +60,26 @@ def test_a_monarch_is_a_king() -> None:
         ("سلمان بن عبدالعزيز", "name"),
         ("العاهل السعودي", "title"),
     ]
+
+
+def test_a_bare_city_form_before_a_definite_noun_is_a_construct_name() -> None:
+    from khabar.entities import corrections
+    from khabar.model import Mention
+    from khabar.text.tokenize import tokenize
+
+    text = "قال محافظ رياض الخبراء إن الأمطار غمرت رياض المهندس ووصل الوفد إلى رياض الخميس، ثم إلى الرياض"
+
+    def at(surface: str, nth: int = 0) -> Mention:
+        i = -1
+        for _ in range(nth + 1):
+            i = text.index(surface, i + 1)
+        return Mention(i, i + len(surface), surface, "LOC")
+
+    tagged = [at("رياض"), at("رياض", 1), at("رياض", 2), at("الرياض")]
+    fixed = corrections.correct_types(tagged, tokenize(text), text)
+    assert [(m.text, m.type, m.start) for m in fixed] == [
+        ("رياض الخبراء", "LOC", 10),  # a town, not Riyadh
+        ("رياض", "LOC", 39),  # a title follows: not part of the name
+        ("رياض", "LOC", 67),  # nor is a weekday
+        ("الرياض", "LOC", 87),
+    ]

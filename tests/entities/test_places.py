@@ -62,3 +62,11 @@ def test_known_organizations() -> None:
     )
     assert places.org_named("أ ف ب") == afp
     assert places.org_named("وزارة الخارجية") is None
+
+
+def test_bare_form_of_a_city_written_with_the_article() -> None:
+    assert places.bare_form_of_city("رياض")  # GeoNames lists it for "الرياض"
+    assert places.bare_form_of_city("دمام")
+    assert not places.bare_form_of_city("الرياض")
+    assert not places.bare_form_of_city("جدة")  # written without the article
+    assert not places.bare_form_of_city("الخبراء")

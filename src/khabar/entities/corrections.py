@@ -22,7 +22,9 @@ from khabar.entities import nationality, places, references
 from khabar.entities.titles import function_words, is_title_adjective, title_at
 from khabar.model import Mention, Quantity, Token
 from khabar.quantities.money import currencies
-from khabar.text.normalize import normalize
+from khabar.text.normalize import lexicon_key, normalize
+from khabar.time.grammar import words
+from khabar.time.months import weekdays
 
 _BIG_CITY = 1_000_000
 _LETTER = re.compile(r"[\u0621-\u064a]")
@@ -81,7 +83,9 @@ def _join_known_names(
     for m in names:
         if m.start < skip_to:
             continue  # inside a name joined just before
-        joined = _known_extension(m, tokens, starts, text) if m.type != "PERSON" else None
+        joined = None
+        if m.type != "PERSON":
+            joined = _known_extension(m, tokens, starts, text) or _construct_place(m, tokens, starts, text)
         if joined is None:
             out.append(m)
             continue
@@ -110,6 +114,35 @@ def _known_extension(m: Mention, tokens: Sequence[Token], starts: Sequence[int],
     surface = text[m.start : end]
     type_ = "ORG" if places.org_named(surface) and not places.place_kind(surface) else "LOC"
     return Mention(m.start, end, surface, type_, kind=m.kind, score=m.score)
+
+
+def _construct_place(m: Mention, tokens: Sequence[Token], starts: Sequence[int], text: str) -> Mention | None:
+    """A place tagged as the bare form of a city ("رياض" for "الرياض") right before a definite
+    noun is the first word of a construct name ("رياض الخبراء"), not that city: the mention
+    runs over the noun, unless it is a place, title, nationality or function word itself."""
+    if m.type != "LOC" or not places.bare_form_of_city(m.text):
+        return None
+    k = bisect.bisect_left(starts, m.start)
+    if k + 1 >= len(tokens) or tokens[k].end != m.end or _gap(text, tokens[k], tokens[k + 1]):
+        return None
+    nxt = tokens[k + 1].text
+    if (
+        not normalize(nxt).startswith("ال")
+        or function_words().get(normalize(nxt))
+        or _not_a_name([nxt], 0)
+        or nationality.match(nxt) is not None
+        or places.place_kind(nxt)
+        or _time_word(nxt)
+    ):
+        return None
+    end = tokens[k + 1].end
+    return Mention(m.start, end, text[m.start : end], "LOC", kind=m.kind, score=m.score)
+
+
+def _time_word(word: str) -> bool:
+    """A weekday or a relative day ("الخميس", "اليوم"): the time of the sentence, not a name's word."""
+    k = lexicon_key(word)
+    return k in weekdays() or k in words()["relative_days"]
 
 
 def _theophoric_name(m: Mention, tokens: Sequence[Token], starts: Sequence[int], text: str) -> Mention | None:

@@ -216,6 +216,18 @@ def city_named(text: str) -> City | None:
     return _cities().get(key(text))
 
 
+def bare_form_of_city(text: str) -> bool:
+    """Is ``text`` the article-less form of a city written with the article ("رياض" of "الرياض")?
+
+    GeoNames lists such forms as alternate names, but news writes the city with
+    its article; the bare word opens a construct of its own ("رياض الخبراء",
+    "رياض الأطفال") or is a given name ("رياض").
+    """
+    k = key(text)
+    city = _cities().get(k)
+    return city is not None and not k.startswith("ال") and _cities().get("ال" + k) == city
+
+
 @cache
 def _places() -> dict[str, Place]:
     out: dict[str, Place] = {}
