@@ -83,3 +83,22 @@ def test_a_bare_city_form_before_a_definite_noun_is_a_construct_name() -> None:
         ("رياض", "LOC", 67),  # nor is a weekday
         ("الرياض", "LOC", 87),
     ]
+
+
+def test_the_son_named_after_his_father_is_another_person() -> None:
+    a = run(
+        "زيارة رسمية",
+        [
+            "استقبل خادم الحرمين الشريفين الملك سلمان بن عبدالعزيز أمس الوفد بحضور "
+            "ولي ولي العهد الأمير محمد بن سلمان بن عبدالعزيز.",
+            "وأكد خادم الحرمين الشريفين دعم المملكة.",
+        ],
+        [("سلمان بن عبدالعزيز", "PERSON"), ("محمد بن سلمان بن عبدالعزيز", "PERSON")],
+    )
+    assert forms(entity(a, "سلمان بن عبدالعزيز")) == [
+        ("سلمان بن عبدالعزيز", "name"),
+        ("خادم الحرمين الشريفين", "title"),
+    ]
+    prince = entity(a, "محمد بن سلمان بن عبدالعزيز")
+    assert forms(prince) == [("محمد بن سلمان بن عبدالعزيز", "name")]
+    assert prince.role == "ولي ولي العهد"

@@ -135,3 +135,11 @@ def test_organization_names() -> None:
     assert org_matches(("سلطه", "فلسطينيه"), [("سلطه", "وطنيه", "فلسطينيه")])
     assert org_matches(("لوكهيد",), [("لوكهيد", "مارتن")])
     assert not org_matches(("مجلس", "امن"), [("مجلس", "وزراء")])
+
+
+def test_a_name_after_bin_is_the_fathers() -> None:
+    king = person(0, names=("سلمان بن عبدالعزيز",))
+    assert not name_matches(name_tokens("محمد بن سلمان بن عبدالعزيز"), king)  # his son
+    assert not name_matches(name_tokens("عبدالعزيز"), person(1, names=("خالد بن عبدالعزيز",)))
+    assert name_matches(name_tokens("بن لادن"), person(2, names=("أسامة بن لادن",)))
+    assert name_matches(name_tokens("سلمان بن عبدالعزيز آل سعود"), king)

@@ -113,13 +113,18 @@ def _connective(word: str) -> bool:
     return "connective" in function_words().get(word, frozenset())
 
 
+def _patronymic(word: str) -> bool:
+    return "patronymic" in function_words().get(word, frozenset())
+
+
 def name_matches(tokens: Sequence[str], entity: EntityState) -> bool:
     """Does the person name ``tokens`` name ``entity``?
 
     One is a contiguous run of the other, and the shorter is not a given name
     alone: "أمير بايوف" and "بايوف" match "أيلتشين أمير بايوف", "أيلتشين"
     does not (given names are shared by too many people), nor does a lone
-    connective ("بن").
+    connective ("بن"), nor a run right after "بن" (the father: "سلمان بن
+    عبدالعزيز" in "محمد بن سلمان بن عبدالعزيز").
     """
     tokens = tuple(tokens)
     for name in entity.names:
@@ -134,6 +139,8 @@ def name_matches(tokens: Sequence[str], entity: EntityState) -> bool:
             # From the first word on, only a name of two content words ("محمد بن سلمان"),
             # never a given name alone.
             if long_[i : i + n] == short and content >= (2 if i == 0 else 1):
+                if i > 0 and _patronymic(long_[i - 1]):
+                    continue
                 return True
     return False
 
