@@ -102,3 +102,17 @@ def test_the_son_named_after_his_father_is_another_person() -> None:
     prince = entity(a, "محمد بن سلمان بن عبدالعزيز")
     assert forms(prince) == [("محمد بن سلمان بن عبدالعزيز", "name")]
     assert prince.role == "ولي ولي العهد"
+
+
+def test_a_demonstrative_ends_a_title_phrase() -> None:
+    a = run(
+        "تهنئة بالعيد",
+        [
+            "ورفع الوزير التهاني بهذه المناسبة لخادم الحرمين الشريفين الملك سلمان بن عبدالعزيز، وولي العهد.",
+            "وأكد خادم الحرمين الشريفين دعمه.",
+        ],
+        [("سلمان بن عبدالعزيز", "PERSON")],
+    )
+    king = entity(a, "سلمان بن عبدالعزيز")
+    assert king.role == "خادم الحرمين الشريفين"  # not "الوزير التهاني بهذه المناسبة لخادم ..."
+    assert forms(king) == [("سلمان بن عبدالعزيز", "name"), ("خادم الحرمين الشريفين", "title")]
