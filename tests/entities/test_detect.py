@@ -124,6 +124,10 @@ def test_empty_article() -> None:
         ("وتأهلت بنما إلى النهائي", {"بنما": 0}),  # not ب + "نما"
         ("وغنى الفنان وائل كفوري ووائل جسار", {"وائل": 0, "ووائل": 1}),  # a given name
         ("وقال فادي الحسن", {"فادي": 0}),
+        # A bare-alef stub of one or two letters is no name: the first letter is the name's.
+        ("وقال مدرب مانشستر يونايتد فان غال إن", {"فان": 0}),
+        ("وفاز باير ليفركوزن ولاسرائيل واحمد", {"باير": 0, "ولاسرائيل": 2, "واحمد": 1}),
+        ("وقالت لانا الفراج وابو محمد", {"لانا": 0, "وابو": 1}),
     ],
 )
 def test_a_known_name_keeps_its_first_letter(sentence: str, clitics: dict[str, int]) -> None:

@@ -24,11 +24,13 @@ from collections.abc import Sequence
 from khabar.entities import places
 from khabar.entities.conll import spans
 from khabar.entities.tagger import load_tagger
+from khabar.entities.titles import function_words
 from khabar.entities.transliterate import is_listed_name
 from khabar.errors import ExtractionError
 from khabar.model import Analysis, Mention, Sentence, Token
 from khabar.options import Options
 from khabar.text.clitics import mention_start
+from khabar.text.normalize import normalize
 
 log = logging.getLogger(__name__)
 
@@ -118,4 +120,22 @@ def _clitic_length(word: str, ahead: Sequence[Token]) -> int:
         return 0
     if is_listed_name(word) and not is_listed_name(word[n:]):
         return 0  # "وائل", "فادي": given names, not و + "ائل"
+    if n == 1 and _stub(word[1:]):
+        return 0  # "فان غال", "باير ليفركوزن", "كام": not ف + "ان", ب + "اير", ك + "ام"
     return n
+
+
+def _stub(rest: str) -> bool:
+    """Is ``rest`` too short to be a name left by a clitic: a bare alef and one or two letters?
+
+    Names written without hamza after a clitic are longer ("لاسرائيل", "واحمد");
+    a foreign name whose first letter is ب/ف/ك/ل/و leaves a stub ("ان", "اير", "ادي").
+    A name's connective ("وابو", "وابن") is a real clitic reading; another function
+    word ("ان", "ام") cannot open a name, so it is a stub too.
+    """
+    return (
+        2 <= len(rest) <= 3
+        and rest[0] == "ا"
+        and not rest.startswith("ال")
+        and "connective" not in function_words().get(normalize(rest), frozenset())
+    )
