@@ -44,6 +44,9 @@ class Store(Protocol):
     """A corpus of analysed articles: write, search, query, export."""
 
     url: str
+    # True when a query waits on another process (a database server) rather than
+    # computing in this one; the API hands such queries to a worker thread.
+    waits_on_server: bool
 
     def add(
         self,

@@ -44,6 +44,7 @@ def _pg(sql: str) -> str:
 
 class PostgresStore(SqlStore):
     dialect = POSTGRES
+    waits_on_server = True
     _index_table = ("article_tsv", "doc")
 
     def __init__(self, url: str, params: dedup.Params | None = None) -> None:

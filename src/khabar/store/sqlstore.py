@@ -61,6 +61,7 @@ class SqlStore(ABC):
     """A :class:`~khabar.store.base.Store` over a DB-API connection (one per store, one thread)."""
 
     dialect = ""
+    waits_on_server = False
 
     def __init__(self, url: str, params: dedup.Params | None = None) -> None:
         self.url = url

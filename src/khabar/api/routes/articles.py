@@ -7,7 +7,7 @@ from typing import Any
 from fastapi import APIRouter, HTTPException, Request
 from starlette.concurrency import run_in_threadpool
 
-from khabar.api.deps import ReadAccess, StoreDep, WriteAccess
+from khabar.api.deps import ReadAccess, StoreDep, WriteAccess, query
 from khabar.api.routes.analyze import _BODY_DOC, read_article, run_analysis
 
 router = APIRouter(tags=["articles"])
@@ -30,9 +30,9 @@ async def create_article(request: Request, store: StoreDep) -> dict[str, Any]:
 
 
 @router.get("/v1/articles/{article_id}", dependencies=[ReadAccess], summary="A stored article's analysis")
-def get_article(article_id: str, store: StoreDep) -> dict[str, Any]:
+async def get_article(article_id: str, store: StoreDep) -> dict[str, Any]:
     """The stored analysis of one article, by the content id ``POST /v1/articles`` returned."""
-    analysis = store.get(article_id)
+    analysis = await query(store, store.get, article_id)
     if analysis is None:
         raise HTTPException(404, f"no article with id {article_id!r}")
     out: dict[str, Any] = analysis.to_dict()
