@@ -231,25 +231,22 @@ def adjective_of_title(doc: QuoteDoc, j: int) -> bool:
 
 def ends_name(doc: QuoteDoc, k: int) -> bool:
     """Whether token ``k`` ends an organization or place name mention."""
-    tok = doc.tokens[k]
-    ref = doc.mention_covering(tok.start, tok.end)
-    return (
-        ref is not None
-        and ref.mention.end == tok.end
-        and ref.mention.kind == "name"
-        and (ref.entity.type if ref.entity else ref.mention.type) in ("ORG", "LOC")
-    )
+    return _ends_name_of(doc, k, ("ORG", "LOC"))
 
 
 def ends_person(doc: QuoteDoc, k: int) -> bool:
     """Whether token ``k`` ends a person's name mention."""
+    return _ends_name_of(doc, k, ("PERSON",))
+
+
+def _ends_name_of(doc: QuoteDoc, k: int, types: tuple[str, ...]) -> bool:
     tok = doc.tokens[k]
     ref = doc.mention_covering(tok.start, tok.end)
     return (
         ref is not None
         and ref.mention.end == tok.end
         and ref.mention.kind == "name"
-        and (ref.entity.type if ref.entity else ref.mention.type) == "PERSON"
+        and (ref.entity.type if ref.entity else ref.mention.type) in types
     )
 
 
