@@ -3,7 +3,12 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from typing import Any
 
+import numpy as np
+
+from khabar.entities.bilstm import Encoder
 from khabar.entities.references import build_words
 from khabar.entities.titles import Word
 from khabar.model import Mention
@@ -53,3 +58,29 @@ def index_of(words: list[Word], surface: str, nth: int = 1) -> int:
             if seen == nth:
                 return k
     raise ValueError(surface)
+
+
+def random_bilstm_weights(
+    enc: Encoder, tags: Sequence[str], *, word_dims: int, seed: int, extra_inputs: int = 0
+) -> dict[str, Any]:
+    """Small random BiLSTM-CRF weights (hidden size 4) of the shipped layout, for tests of the math."""
+    rng = np.random.default_rng(seed)
+    hid, dims = 4, word_dims + 32 + 64 + enc.dims + extra_inputs
+
+    def r(*shape: int) -> Any:
+        return rng.normal(0, 0.3, shape).astype(np.float32)
+
+    return {
+        "word_emb": r(len(enc.words), word_dims),
+        "cluster_emb": r(1025, 32),
+        "char_emb": np.vstack([np.zeros((1, 32), np.float32), r(len(enc.chars) - 1, 32)]),
+        "conv": r(3 * 32, 64),
+        "conv_b": r(64),
+        "ih": r(dims, 8 * hid),
+        "b": r(8 * hid),
+        "hh_f": r(hid, 4 * hid),
+        "hh_b": r(hid, 4 * hid),
+        "out": r(2 * hid, len(tags)),
+        "out_b": r(len(tags)),
+        "trans": r(len(tags), len(tags)),
+    }

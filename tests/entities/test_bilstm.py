@@ -10,6 +10,8 @@ from khabar.entities.bilstm import MAX_CHARS, NETWORK_KEYS, PROCLITICS, SHAPES, 
 from khabar.entities.chain import bio_constraints, viterbi
 from khabar.entities.features import Lexicon
 
+from .helpers import random_bilstm_weights
+
 np = pytest.importorskip("numpy")
 
 TAGS = ["B-LOC", "B-PERSON", "I-LOC", "I-PERSON", "O"]
@@ -42,28 +44,7 @@ def test_encode_exact() -> None:
 
 
 def _weights(seed: int = 3) -> dict[str, object]:
-    enc = _encoder()
-    rng = np.random.default_rng(seed)
-    hid, dims = 4, 100 + 32 + 64 + enc.dims
-
-    def r(*shape: int) -> object:
-        return rng.normal(0, 0.3, shape).astype(np.float32)
-
-    weights = {
-        "word_emb": r(len(enc.words), 100),
-        "cluster_emb": r(1025, 32),
-        "char_emb": np.vstack([np.zeros((1, 32), np.float32), r(len(enc.chars) - 1, 32)]),
-        "conv": r(3 * 32, 64),
-        "conv_b": r(64),
-        "ih": r(dims, 8 * hid),
-        "b": r(8 * hid),
-        "hh_f": r(hid, 4 * hid),
-        "hh_b": r(hid, 4 * hid),
-        "out": r(2 * hid, len(TAGS)),
-        "out_b": r(len(TAGS)),
-        "trans": r(len(TAGS), len(TAGS)),
-    }
-    return weights
+    return random_bilstm_weights(_encoder(), TAGS, word_dims=100, seed=seed)
 
 
 def _model(seed: int = 3) -> BiLSTM:

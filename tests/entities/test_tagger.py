@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 import pytest
 
@@ -13,6 +12,8 @@ from khabar.entities.conll import repair_bio
 from khabar.entities.features import FeatureExtractor, Lexicon
 from khabar.entities.tagger import Tagger
 from khabar.errors import ExtractionError
+
+from .helpers import random_bilstm_weights
 
 np = pytest.importorskip("numpy")
 pycrfsuite = pytest.importorskip("pycrfsuite")
@@ -48,26 +49,7 @@ def parts(tmp_path_factory: pytest.TempPathFactory) -> tuple[CrfWeights, Feature
 def _bilstm(lexicon: Lexicon, tags: list[str], extra: int = 0) -> BiLSTM:
     chars = ["<pad>", "<unk>", *sorted(set("".join(t for s, _ in TRAIN for t in s.split())))]
     enc = Encoder(lexicon, ["<pad>", "<unk>", "ريفلين", "باكو"], chars, ["LOC"])
-    rng = np.random.default_rng(7)
-    hid, dims = 4, 8 + 32 + 64 + enc.dims + extra
-
-    def r(*shape: int) -> Any:
-        return rng.normal(0, 0.3, shape).astype(np.float32)
-
-    weights = {
-        "word_emb": r(len(enc.words), 8),
-        "cluster_emb": r(1025, 32),
-        "char_emb": np.vstack([np.zeros((1, 32), np.float32), r(len(enc.chars) - 1, 32)]),
-        "conv": r(3 * 32, 64),
-        "conv_b": r(64),
-        "ih": r(dims, 8 * hid),
-        "b": r(8 * hid),
-        "hh_f": r(hid, 4 * hid),
-        "hh_b": r(hid, 4 * hid),
-        "out": r(2 * hid, len(tags)),
-        "out_b": r(len(tags)),
-        "trans": r(len(tags), len(tags)),
-    }
+    weights = random_bilstm_weights(enc, tags, word_dims=8, seed=7, extra_inputs=extra)
     return BiLSTM(weights, enc, tags)
 
 
