@@ -67,6 +67,7 @@ def render_text(analysis: Analysis) -> str:
             value = int(n.value) if float(n.value).is_integer() else round(n.value, 4)
             unit = f" {n.unit}" if n.unit else ""
             counts = f" ({n.counts})" if n.counts else ""
-            lines.append(f"- {n.text} → {value}{unit}{counts}")
+            about = "≈" if n.approx else ""  # an estimate: "نحو 450 مليون دولار", "آلاف"
+            lines.append(f"- {n.text} → {about}{value}{unit}{counts}")
         lines.append("")
     return "\n".join(lines)
