@@ -137,16 +137,20 @@ async def _client(
         await conn.close()
 
 
+def _stat_cpu(stat: str) -> float:
+    """User + system CPU seconds from the text of a /proc/<pid>/stat file."""
+    fields = stat.rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def _cpu_seconds(pid: int) -> float:
     """CPU time (user + system) of a process and all its descendants, from /proc."""
-    tick = os.sysconf("SC_CLK_TCK")
     total = 0.0
     todo = [pid]
     while todo:
         p = todo.pop()
         try:
-            fields = Path(f"/proc/{p}/stat").read_text().rsplit(")", 1)[1].split()
-            total += (int(fields[11]) + int(fields[12])) / tick
+            total += _stat_cpu(Path(f"/proc/{p}/stat").read_text())
             children = Path(f"/proc/{p}/task/{p}/children").read_text().split()
         except OSError:
             continue
@@ -160,17 +164,14 @@ def _database_cpu_seconds() -> float:
     With a PostgreSQL store part of each search runs in the server's backends,
     which the uvicorn workers' own CPU time does not show.
     """
-    tick = os.sysconf("SC_CLK_TCK")
     total = 0.0
     for stat in Path("/proc").glob("[0-9]*/stat"):
         try:
             text = stat.read_text()
         except OSError:
             continue
-        name, _, rest = text.partition("(")[2].rpartition(")")
-        if name.startswith("postgres"):
-            fields = rest.split()
-            total += (int(fields[11]) + int(fields[12])) / tick
+        if text.partition("(")[2].startswith("postgres"):
+            total += _stat_cpu(text)
     return total
 
 

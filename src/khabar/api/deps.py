@@ -84,6 +84,8 @@ async def get_store(request: Request) -> AsyncIterator[Store]:
 
 
 StoreDep = Annotated[Store, Depends(get_store)]
+ReadAccess = Depends(require_read)
+WriteAccess = Depends(require_write)
 
 
 async def query(store: Store, fn: Callable[..., T], /, *args: Any, **kwargs: Any) -> T:
@@ -100,8 +102,6 @@ async def query(store: Store, fn: Callable[..., T], /, *args: Any, **kwargs: Any
     if store.waits_on_server:
         return await run_in_threadpool(fn, *args, **kwargs)
     return fn(*args, **kwargs)
-ReadAccess = Depends(require_read)
-WriteAccess = Depends(require_write)
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,12 +11,9 @@ the failure may have left it mid-transaction.
 
 from __future__ import annotations
 
-import logging
 import queue
 
 from khabar.store.base import Store, open_store
-
-log = logging.getLogger(__name__)
 
 
 class StorePool:

@@ -134,9 +134,7 @@ def find_quantities(text: str, times: Iterable[TimeExpr] = ()) -> list[Quantity]
         if any(start < e and s < end for s, e in taken) or _glued(text, start, end):
             continue
         counts = text[_back(offsets, word[0]) : _back(offsets, word[1])] if word else None
-        approx = (bool(match.group("w")) and is_vague(" ".join(match.group("w").split()))) or _hedged(
-            folded, fs, fe
-        )
+        approx = bool(match.group("w") and is_vague(match.group("w"))) or _hedged(folded, fs, fe)
         out.append(Quantity(start, end, text[start:end], round(value, 4), unit, counts, approx))
     return out
 
@@ -159,8 +157,7 @@ def _hedged(folded: str, start: int, end: int) -> bool:
         return True
     # "تقريبا" may follow the counted noun: "5 ملايين نسمة تقريبا".
     nxt = _next_word(folded, end)
-    tail = folded[nxt[2] if nxt else end : (nxt[2] if nxt else end) + 12]
-    return bool(after.match(folded[end : end + 12]) or after.match(tail))
+    return any(after.match(folded[pos : pos + 12]) for pos in (end, nxt[2] if nxt else end))
 
 
 def _back(offsets: list[int] | None, pos: int) -> int:
