@@ -42,8 +42,7 @@ def ordinal_stems() -> dict[str, int]:
 @cache
 def vague_words() -> frozenset[str]:
     """Matching forms of the vague numerals of ``data/quantities/vague.txt`` ("عشرات", "آلاف")."""
-    text = resources.files("khabar.data").joinpath("quantities/vague.txt").read_text(encoding="utf-8")
-    return frozenset(lexicon_key(line.strip()) for line in text.splitlines() if line.strip() and not line.startswith("#"))
+    return frozenset(lexicon_key(row[0].strip()) for row in _rows("vague.txt"))
 
 
 def is_vague(phrase: str) -> bool:
