@@ -201,3 +201,17 @@ def test_verb_after_kama_does_not_repeat_a_participle_before_it() -> None:
         ("indirect", "مطالبين", "رواد مواقع التواصل", "بمحاسبة الشابين"),
         ("indirect", "طالبوا", "رواد مواقع التواصل", "بتطبيق نظام صارم ضد التحرش"),
     ]
+
+
+def test_name_opening_the_subject_wins_over_a_name_in_its_apposition() -> None:
+    body = "وقال سامر الحلبي المدير الإقليمي لدى شركة فيصل حداد للعقارات “نتوقع أن ترتفع أسعار الإيجارات هذا العام”."
+    a = article(TITLE, body)
+    text = a.article.text
+    found = quotes(
+        a,
+        entity(text, "E1", "PERSON", "سامر الحلبي", "سامر الحلبي"),
+        entity(text, "E2", "PERSON", "فيصل حداد", "فيصل حداد"),
+    )
+    assert [(q.speaker.entity if q.speaker else None, q.content.text) for q in found] == [
+        ("E1", "نتوقع أن ترتفع أسعار الإيجارات هذا العام")
+    ]

@@ -22,6 +22,7 @@ from khabar.model import Speaker
 from khabar.quotes.cues import lookup
 from khabar.quotes.doc import MentionRef, QuoteDoc
 from khabar.quotes.lexicon import lexicon, strip_proclitic
+from khabar.text.clitics import mention_start
 
 _TYPE_RANK = {"PERSON": 0, "ORG": 1, "LOC": 2, "MISC": 3}
 # "بعد أن نشرت …": the clause after these is not reported content.
@@ -148,11 +149,16 @@ def _phrase_bounds(doc: QuoteDoc, a: int, b: int) -> tuple[int, int]:
     return a, b
 
 
-def _best_mention(refs: list[MentionRef]) -> MentionRef | None:
+def _best_mention(refs: list[MentionRef], opening: int = -1) -> MentionRef | None:
     """The mention a subject phrase is about: a person's name first, the last one
     ("مستشار الرئيس محمود عباس، نبيل شعث" is Shaath: the name closes the title
     phrase), then a person's title mention, then an organization or place, first
-    one. A "name" that is a nationality adjective is a tagging slip, not a name."""
+    one. A "name" that is a nationality adjective is a tagging slip, not a name.
+
+    A person's name that opens the phrase (at offset ``opening``) is the subject
+    and what follows it is its apposition: in "كريج بلمب الرئيس الإقليمي للبحوث
+    لدى جيه.إل.إل" a name inside the title (even one the tagger wrongly calls a
+    person) names the employer, not the speaker."""
 
     def rank(ref: MentionRef) -> tuple[int, int, int]:
         m = ref.mention
@@ -161,6 +167,9 @@ def _best_mention(refs: list[MentionRef]) -> MentionRef | None:
         return (_TYPE_RANK.get(etype, 4), 0 if m.kind == "name" else 1, order)
 
     refs = [r for r in refs if r.mention.kind != "nisba" and not (_etype(r) == "PERSON" and _is_nisba(r.mention.text))]
+    for r in refs:
+        if r.mention.start == opening and r.mention.kind == "name" and _etype(r) == "PERSON":
+            return r
     return min(refs, key=rank) if refs else None
 
 
@@ -205,7 +214,8 @@ def resolve_phrase(doc: QuoteDoc, a: int, b: int) -> Speaker | None:
     if doc.norms[a][:1] in ("و", "ف") and doc.norms[a][1:3] == "ال":
         start += 1  # "فالمثل يقول": the speaker is المثل
     kind = _kind_of_phrase(doc, a, b)
-    best = _best_mention(_without_genitives(doc, doc.mentions_in(start, end)))
+    opening = doc.tokens[a].start + mention_start(doc.tokens[a].text)
+    best = _best_mention(_without_genitives(doc, doc.mentions_in(start, end)), opening)
     if best is not None:
         etype = best.entity.type if best.entity is not None else best.mention.type
         # An organization or place inside a person phrase ("المتحدث باسم الشرطة")
