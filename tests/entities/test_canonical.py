@@ -388,3 +388,16 @@ def test_god_alone_is_no_name_but_a_theophoric_name_is() -> None:
         ("فتح الله", "PERSON", 48),  # "كولن" has no article: left to the tagger
         ("نصر الله", "PERSON", 68),  # after the conjunction و
     ]
+
+
+def test_lam_before_the_article_is_cited_with_the_article_back() -> None:
+    a = run(
+        "مساعدات",
+        ["وصلت طائرة المساعدات للنيبال أمس، وقدمت الجمعية دعما للمنطقة الشرقية ثم للبنان، ومنها إلى لبنان."],
+        [("لنيبال", "LOC"), ("لمنطقة الشرقية", "LOC"), ("لبنان", "LOC")],
+    )
+    nepal = entity(a, "نيبال")  # CLDR names it without the article
+    assert nepal.country is not None and nepal.country.code == "NP"
+    assert forms(nepal) == [("لنيبال", "name")]  # the span stays exact: it starts at the article's lam
+    assert forms(entity(a, "المنطقة الشرقية")) == [("لمنطقة الشرقية", "name")]
+    assert forms(entity(a, "لبنان")) == [("لبنان", "name"), ("لبنان", "name")]  # ل + لبنان, not "البنان"

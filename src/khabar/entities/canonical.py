@@ -136,15 +136,15 @@ def _entities(clusters: Sequence[Cluster], analysis: Analysis) -> list[Entity]:
     for c in clusters:
         if not c.items:
             continue
-        built.append((min(it.mention.start for it in c.items), _entity(c)))
+        built.append((min(it.mention.start for it in c.items), _entity(c, analysis.article.text)))
     built.sort(key=lambda pair: pair[0])
     entities = [dataclasses.replace(e, id=f"E{i}") for i, (_, e) in enumerate(built, 1)]
     return _with_credit(entities, analysis)
 
 
-def _entity(c: Cluster) -> Entity:
+def _entity(c: Cluster, text: str) -> Entity:
     mentions = tuple(sorted({it.mention for it in c.items}, key=lambda m: (m.start, -m.end)))
-    names = [m for m in mentions if m.kind == "name"]
+    names = [_as_cited(m, text) for m in mentions if m.kind == "name"]
     role: str | None = None
     country = None
     if c.type == "PERSON":
@@ -167,6 +167,12 @@ def _entity(c: Cluster) -> Entity:
     return Entity(
         id="", type=c.type, canonical=canonical, mentions=mentions, role=role, country=country, latin=latin
     )
+
+
+def _as_cited(m: Mention, text: str) -> Mention:
+    """The mention as :func:`khabar.entities.references.cited_text` writes it."""
+    cited = references.cited_text(m, text)
+    return m if cited == m.text else dataclasses.replace(m, text=cited)
 
 
 def _fullest(names: Sequence[Mention]) -> str | None:

@@ -40,7 +40,7 @@ from khabar.entities.titles import (
     title_at,
 )
 from khabar.model import Mention, Token
-from khabar.text.clitics import segment
+from khabar.text.clitics import mention_text, segment
 from khabar.text.normalize import normalize
 
 _COMMAS = ("،", ",")
@@ -150,6 +150,16 @@ def loc_country(text: str) -> str | None:
     return None
 
 
+def cited_text(m: Mention, text: str) -> str:
+    """The mention as a reader cites it: the span of "للسعودية" starts at the
+    article's lam ("لسعودية", offsets exact) and is cited "السعودية"; the span
+    of "للبنان" is the name itself ("لبنان", ل + لبنان), as the segmenter reads it."""
+    if not m.text.startswith("ل") or text[m.start - 1 : m.start] != "ل":
+        return m.text
+    first, sep, rest = m.text.partition(" ")
+    return mention_text("ل" + first) + sep + rest
+
+
 def is_state_word(key: str) -> bool:
     """ "الجمهورية", "مملكة" (as :func:`khabar.entities.places.key`): a state's designator."""
     return key.removeprefix("ال") in _STATE_WORDS
@@ -159,11 +169,10 @@ def key_of(m: Mention, text: str) -> str | None:
     """Grouping key of a place or organization mention (None for persons)."""
     if m.type == "PERSON":
         return None
-    surface = m.text
-    if surface.startswith("ل") and text[m.start - 1 : m.start] == "ل":
-        surface = "ا" + surface  # "للسعودية" → mention "لسعودية", key of "السعودية"
+    surface = cited_text(m, text)
     if m.type == "LOC":
-        code = loc_country(surface)
+        # "النيبال", "للنيبال": a country CLDR names without the article
+        code = loc_country(surface) or (loc_country(surface[2:]) if surface.startswith("ال") else None)
         if code:
             return code
     if m.type == "ORG":
