@@ -78,7 +78,9 @@ def test_clause_attributed_by_bihasab_opens_on_kana() -> None:
 
 
 def test_object_after_the_subject_of_an_object_verb() -> None:
-    found = run(TITLE, "أبلغ وزير الداخلية الصحفيين أن الحدود ستغلق غدا. وحث مدير الشرطة المواطنين على الإبلاغ.")
+    found = run(
+        TITLE, "أبلغ وزير الداخلية الصحفيين أن الحدود ستغلق غدا. وحث مدير الشرطة المواطنين على الإبلاغ."
+    )
     assert [brief(q) for q in found] == [
         ("indirect", "أبلغ", "وزير الداخلية", "الحدود ستغلق غدا"),
         ("indirect", "وحث", "مدير الشرطة", "الإبلاغ"),
@@ -91,7 +93,10 @@ def test_nominative_plural_participle_is_a_noun_subject() -> None:
 
 
 def test_cue_after_a_quotation_with_its_own_content_is_not_a_trailing_cue() -> None:
-    found = run(TITLE, "وفيما يتعلق بمشروع «حي الديرة التاريخي»، أوضح المدير أن العمل انتهى. متابعاً بأن «الافتتاح قريب».")
+    found = run(
+        TITLE,
+        "وفيما يتعلق بمشروع «حي الديرة التاريخي»، أوضح المدير أن العمل انتهى. متابعاً بأن «الافتتاح قريب».",
+    )
     assert [brief(q) for q in found] == [
         ("indirect", "أوضح", "المدير", "العمل انتهى"),
         ("mixed", "متابعاً", "المدير", "«الافتتاح قريب»"),
@@ -144,7 +149,10 @@ def test_possessed_object_before_a_later_cue() -> None:
     a = article(TITLE, body)
     text = a.article.text
     found = quotes(a, entity(text, "E1", "PERSON", "سالم الغامدي", "سالم الغامدي"))
-    assert [(q.cue.text if q.cue else None, q.speaker.entity if q.speaker else None, q.content.text) for q in found] == [
+    assert [
+        (q.cue.text if q.cue else None, q.speaker.entity if q.speaker else None, q.content.text)
+        for q in found
+    ] == [
         ("وأبدى", "E1", "شكره لجميع المشاركين"),
         ("داعيا", "E1", "يعيد الله العيد على الجميع"),
     ]
@@ -152,11 +160,15 @@ def test_possessed_object_before_a_later_cue() -> None:
 
 def test_passive_present_of_a_weak_verb_is_not_a_cue() -> None:
     found = run(TITLE, "وروى أحد السكان ويدعى محمد السالم للوكالة «أن المدينة غارقة في الفوضى».")
-    assert [(q.cue.text if q.cue else None, q.content.text) for q in found] == [("وروى", "أن المدينة غارقة في الفوضى")]
+    assert [(q.cue.text if q.cue else None, q.content.text) for q in found] == [
+        ("وروى", "أن المدينة غارقة في الفوضى")
+    ]
 
 
 def test_noun_object_after_a_one_word_subject() -> None:
-    found = run(TITLE, "وأكد الوزير أهمية التعاون بين البلدين. وأبدت الجامعة إمكانية تحويل قبولها إلى كلية الطب.")
+    found = run(
+        TITLE, "وأكد الوزير أهمية التعاون بين البلدين. وأبدت الجامعة إمكانية تحويل قبولها إلى كلية الطب."
+    )
     assert [brief(q) for q in found] == [
         ("indirect", "وأكد", "الوزير", "أهمية التعاون بين البلدين"),
         ("indirect", "وأبدت", "الجامعة", "إمكانية تحويل قبولها إلى كلية الطب"),
@@ -178,12 +190,16 @@ def test_object_of_a_cue_after_a_relative_pronoun() -> None:
     a = article(TITLE, body)
     text = a.article.text
     found = quotes(a, entity(text, "E1", "PERSON", "فرنسوا هولاند", "فرنسوا هولاند"))
-    assert [(q.speaker.entity if q.speaker else None, q.content.text) for q in found] == [("E1", "دعم باريس للبنان")]
+    assert [(q.speaker.entity if q.speaker else None, q.content.text) for q in found] == [
+        ("E1", "دعم باريس للبنان")
+    ]
 
 
 def test_period_after_an_preposition_is_not_the_content() -> None:
     found = run(TITLE, "وكشفت النشرة الشهرية للمصرف عن شهر مايو الماضي، عن بلوغ التضخم أعلى مستوى.")
-    assert [brief(q) for q in found] == [("indirect", "وكشفت", "النشرة الشهرية للمصرف", "بلوغ التضخم أعلى مستوى")]
+    assert [brief(q) for q in found] == [
+        ("indirect", "وكشفت", "النشرة الشهرية للمصرف", "بلوغ التضخم أعلى مستوى")
+    ]
 
 
 def test_verbal_noun_after_ba_reports_for_the_governing_verbs_subject() -> None:
@@ -202,7 +218,9 @@ def test_indefinite_object_after_a_definite_phrase_or_an_organization() -> None:
     body = "وكشفت التحقيقات والأدلة صحة اتهام الفتاة. وكشفت مديرية الدفاع المدني بمنطقة عسير تفاصيل حادثة الحريق."
     a = article(TITLE, body)
     text = a.article.text
-    found = quotes(a, entity(text, "E1", "ORG", "مديرية الدفاع المدني بمنطقة عسير", "مديرية الدفاع المدني بمنطقة عسير"))
+    found = quotes(
+        a, entity(text, "E1", "ORG", "مديرية الدفاع المدني بمنطقة عسير", "مديرية الدفاع المدني بمنطقة عسير")
+    )
     assert [brief(q) for q in found] == [
         ("indirect", "وكشفت", "التحقيقات والأدلة", "صحة اتهام الفتاة"),
         ("indirect", "وكشفت", "مديرية الدفاع المدني بمنطقة عسير", "تفاصيل حادثة الحريق"),
@@ -214,7 +232,7 @@ def test_wafaqa_as_a_verb_is_no_attribution() -> None:
 
 
 def test_indefinite_noun_after_a_definite_prepositional_phrase_opens_the_object() -> None:
-    """"للانتخابات" is definite (ل + ال): the bare noun after it is the object, not its genitive."""
+    """ "للانتخابات" is definite (ل + ال): the bare noun after it is the object, not its genitive."""
     found = run("أخبار", "وأرجعت اللجنة العليا للانتخابات مسؤولية التأخير إلى البلديات.")
     assert [brief(q) for q in found] == [
         ("indirect", "وأرجعت", "اللجنة العليا للانتخابات", "مسؤولية التأخير إلى البلديات")
@@ -222,7 +240,7 @@ def test_indefinite_noun_after_a_definite_prepositional_phrase_opens_the_object(
 
 
 def test_also_cue_opening_its_sentence_reads_its_own_object() -> None:
-    """"كما أكد X …" with nothing before it in the sentence has no clause to attribute backwards."""
+    """ "كما أكد X …" with nothing before it in the sentence has no clause to attribute backwards."""
     found = run("أخبار", "وصل الوزير إلى باريس. كما أكد الوزير أهمية التنسيق بين البلدين.")
     assert [brief(q) for q in found] == [("indirect", "أكد", "الوزير", "أهمية التنسيق بين البلدين")]
 
@@ -286,3 +304,30 @@ def test_noun_object_after_a_venue_ends_before_a_later_participle_cue() -> None:
         ("indirect", "أكد", "رئيس لجنة الاحتراف", "صحة انتقال اللاعب إلى نادي الاتحاد"),
         ("indirect", "منوها", "رئيس لجنة الاحتراف", "بعدم اختصاص اللجنة بعقده السابق"),
     ]
+
+
+def test_subject_before_the_verb_an_addressee_and_a_possessed_object() -> None:
+    body = "لكن الأهلي أكد لبرشلونة تمسكه باللاعب وعدم الموافقة على رحيله."
+    a = article(TITLE, body)
+    text = a.article.text
+    found = quotes(
+        a, entity(text, "E1", "ORG", "الأهلي", "الأهلي"), entity(text, "E2", "ORG", "برشلونة", "برشلونة")
+    )
+    assert [brief(q) for q in found] == [
+        ("indirect", "أكد", "الأهلي", "تمسكه باللاعب وعدم الموافقة على رحيله")
+    ]
+
+
+def test_possessed_noun_after_an_organization_opens_the_object() -> None:
+    body = "وأكد اتحاد الكرة الإماراتي تمسكه بالمدرب حتى نهاية الموسم."
+    a = article(TITLE, body)
+    text = a.article.text
+    found = quotes(a, entity(text, "E1", "ORG", "اتحاد الكرة الإماراتي", "اتحاد الكرة الإماراتي"))
+    assert [brief(q) for q in found] == [
+        ("indirect", "وأكد", "اتحاد الكرة الإماراتي", "تمسكه بالمدرب حتى نهاية الموسم")
+    ]
+
+
+def test_a_possessed_person_noun_is_a_subject() -> None:
+    found = run(TITLE, "وقال محاميه إن موكله بريء من التهم.")
+    assert [brief(q) for q in found] == [("indirect", "وقال", "محاميه", "موكله بريء من التهم")]

@@ -32,6 +32,7 @@ from khabar.quotes.lexicon import lexicon, strip_proclitic
 from khabar.quotes.phrases import (
     DEMONSTRATIVES,
     MAX_APPOSITIVE,
+    addressed_name_end,
     addressee_end,
     adjective_of_title,
     definite_phrase,
@@ -41,6 +42,7 @@ from khabar.quotes.phrases import (
     named_subject,
     noun_phrase_end,
     object_starts,
+    possessed_noun,
     possessive_split,
     prep,
     quotation_ahead,
@@ -55,28 +57,97 @@ from khabar.text.clitics import segment
 WINDOW = 32
 WINDOW_PARTICIPLE = 8
 WINDOW_AMBIGUOUS = 14
-_SIDE_WORDS = frozenset({"جانبه", "جانبها", "جانبهم", "جهته", "جهتها", "جهتهم", "ناحيته", "ناحيتها", "جهة", "ناحية"})
+_SIDE_WORDS = frozenset(
+    {"جانبه", "جانبها", "جانبهم", "جهته", "جهتها", "جهتهم", "ناحيته", "ناحيتها", "جهة", "ناحية"}
+)
 _ATTRIBUTION_WORDS = frozenset({"بحسب", "حسب", "وفقا", "طبقا", "نقلا", "ونقلا", "وبحسب", "حسبما"})
 # "على ما أفاد X", "وهو ما أكده X": read as attribution phrases by khabar.quotes.attribution
 _BACKWARD = frozenset({"علي", "هو", "وهو", "هذا", "وهذا"})
 _COMPANY = frozenset({"برياسة", "بقيادة", "بحضور", "بمشاركة", "بالتعاون", "وبحضور", "وبمشاركة"})
-_PERIOD_NOUNS = frozenset({"شهر", "عام", "سنة", "سنه", "فترة", "فتره", "الفترة", "الفتره", "الربع", "النصف", "موسم", "الموسم"})
+_PERIOD_NOUNS = frozenset(
+    {"شهر", "عام", "سنة", "سنه", "فترة", "فتره", "الفترة", "الفتره", "الربع", "النصف", "موسم", "الموسم"}
+)
 _NEGATIONS = frozenset({"لم", "ولم", "فلم", "لن", "ولن", "فلن"})
 _TEMPORAL = frozenset({"بعد", "قبل", "منذ", "دون", "حتي", "عقب", "لحين", "بدون", "وبعد", "وقبل"})
 # Words after which أن/إن is not the cue's complement: "بعد أن" (after), "كما أن" (moreover).
 _NOT_COMPLEMENT = _TEMPORAL | frozenset({"كما", "وكما", "رغم", "برغم", "ورغم", "لو", "الا", "غير", "مع"})
 _BARE_OPENERS = frozenset(
-    {"لم", "لن", "لا", "ليس", "ليست", "نحن", "اننا", "انني", "هناك", "كلنا", "الحمد", "للاسف", "نعم", "كنا", "كنت"}
+    {
+        "لم",
+        "لن",
+        "لا",
+        "ليس",
+        "ليست",
+        "نحن",
+        "اننا",
+        "انني",
+        "هناك",
+        "كلنا",
+        "الحمد",
+        "للاسف",
+        "نعم",
+        "كنا",
+        "كنت",
+    }
 )
 # Detached pronouns: one after the subject opens a nominal clause ("قال الصولي هما
 # تعتبران مدانتين"), unless a word follows that makes it the subject's emphasis
 # ("وقال الوزير هو الآخر إن", "هو أيضاً").
 _DETACHED = frozenset({"هو", "هي", "هم", "هما", "هن", "نحن", "انا"})
-_EMPHATIC = frozenset({"الاخر", "الاخري", "الاخرون", "الاخرين", "ايضا", "نفسه", "نفسها", "انفسهم", "بدوره", "بدورها", "كذلك", "الذي", "التي"})
-_NOT_CLITIC = frozenset({"لدي", "لكن", "لقد", "لان", "لانه", "لانها", "لذلك", "لهذا", "لهذه", "بعد", "بين", "بعض", "بينما", "لكنه", "لكنها"})
+_EMPHATIC = frozenset(
+    {
+        "الاخر",
+        "الاخري",
+        "الاخرون",
+        "الاخرين",
+        "ايضا",
+        "نفسه",
+        "نفسها",
+        "انفسهم",
+        "بدوره",
+        "بدورها",
+        "كذلك",
+        "الذي",
+        "التي",
+    }
+)
+_NOT_CLITIC = frozenset(
+    {
+        "لدي",
+        "لكن",
+        "لقد",
+        "لان",
+        "لانه",
+        "لانها",
+        "لذلك",
+        "لهذا",
+        "لهذه",
+        "بعد",
+        "بين",
+        "بعض",
+        "بينما",
+        "لكنه",
+        "لكنها",
+    }
+)
 _OBJECT_NOUNS = frozenset({"عدم", "ضرورة", "ضروره", "اهمية", "اهميه"})
 _MASDAR_LIKE = frozenset(
-    {"ضروره", "ضرورة", "عدم", "اهمية", "سرعة", "وقف", "اعادة", "عودة", "ان", "انه", "انها", "جميع", "كافة", "كل"}
+    {
+        "ضروره",
+        "ضرورة",
+        "عدم",
+        "اهمية",
+        "سرعة",
+        "وقف",
+        "اعادة",
+        "عودة",
+        "ان",
+        "انه",
+        "انها",
+        "جميع",
+        "كافة",
+        "كل",
+    }
 )
 
 
@@ -98,9 +169,8 @@ class CueHit:
     np_after_subject: bool = False
 
 
-
 def _clitic_complement(word: str, comps: frozenset[str], loose: bool) -> bool:
-    """"بسرعة التدخل", "بالمرونة", "لمراجعتها": a preposition glued to a verbal noun.
+    """ "بسرعة التدخل", "بالمرونة", "لمراجعتها": a preposition glued to a verbal noun.
 
     ``loose`` (a verb with a person object, after its object: "طالب الجميع ببذل",
     "دعت الشركة الراغبين لإرسال") accepts any noun; otherwise the noun must be
@@ -182,7 +252,11 @@ def scan(doc: QuoteDoc, i: int, form: CueForm, stoppers: set[int]) -> CueHit | N
             j = named
     while j < limit:
         if j in stoppers:
-            split = object_split or possessive_split(doc, subj) is not None or (venue is not None and np_start is not None)
+            split = (
+                object_split
+                or possessive_split(doc, subj) is not None
+                or (venue is not None and np_start is not None)
+            )
             if "np" in comps and subj and split:
                 # "وأبدى المدير شكره …، داعياً", 'أكد … البرقان لـ"الوطن" صحة انتقال …،
                 # منوهاً': the later cue has its own content, the object ends before it
@@ -192,12 +266,19 @@ def scan(doc: QuoteDoc, i: int, form: CueForm, stoppers: set[int]) -> CueHit | N
         d = doc.direct_opening(j)
         if d is not None:
             after = doc.token_at(d.outer_end)
-            named = d.close is not None and d.words <= 6 and after < len(doc) and doc.norms[after] in lex.complementizers
+            named = (
+                d.close is not None
+                and d.words <= 6
+                and after < len(doc)
+                and doc.norms[after] in lex.complementizers
+            )
             if d.close is not None and (d.words <= 3 or named) and not (j > 0 and doc.is_colon(j - 1)):
                 # a quoted name inside the subject or venue: 'ونقل موقع "يديعوت أحرونوت"';
                 # after a preposition it is that preposition's object, not the subject
                 k = doc.token_at(d.outer_end)
-                after_prep = j > 0 and (doc.norms[j - 1] in lex.adjunct_starts or prep(doc, j - 1) is not None)
+                after_prep = j > 0 and (
+                    doc.norms[j - 1] in lex.adjunct_starts or prep(doc, j - 1) is not None
+                )
                 if not closed and not after_prep:
                     subj.extend(range(j, k))
                 j = k
@@ -282,11 +363,18 @@ def scan(doc: QuoteDoc, i: int, form: CueForm, stoppers: set[int]) -> CueHit | N
         # content: "المتحدث … بالحدود الشمالية" is part of the subject.
         loose = (lemma.object and (bool(subj) or participle or closed)) or (not subj and not participle)
         if (not subj or closed or lemma.object or participle) and _clitic_complement(w, comps, loose):
+            if object_split and not lemma.object and "np" in comps:
+                break  # "أكد النادي تمسكه باللاعب": the ب phrase is inside the noun object
             return hit(w[0], j, doc.tokens[j].start)
         if not subj and not closed and "ل" not in comps and w.startswith("لل") and len(w) > 4:
             # "قال للملك سلمان إن": whom the words were addressed to, not who spoke
             j = addressee_end(doc, j, limit)
             continue
+        if not subj and not closed and "ل" not in comps:
+            named = addressed_name_end(doc, j)
+            if named is not None:
+                j = named  # "أكد لأرسنال تمسكه", "قال لرويترز إن": ل + a name is the addressee
+                continue
         if (
             not subj
             and not relative
@@ -353,7 +441,11 @@ def scan(doc: QuoteDoc, i: int, form: CueForm, stoppers: set[int]) -> CueHit | N
             continue
         if w in lex.adjunct_starts or w in _TEMPORAL or w in _ATTRIBUTION_WORDS:
             continues_np = (
-                w == "في" and subj and not closed and len(subj) <= 3 and strip_proclitic(doc.norms[subj[0]], lex.np_in_heads)
+                w == "في"
+                and subj
+                and not closed
+                and len(subj) <= 3
+                and strip_proclitic(doc.norms[subj[0]], lex.np_in_heads)
             )
             if not continues_np:
                 close()
@@ -389,6 +481,19 @@ def scan(doc: QuoteDoc, i: int, form: CueForm, stoppers: set[int]) -> CueHit | N
             # opens the object ("رئيس هذه الجمعية" keeps it: the noun before is a construct)
             close()
             closed = True
+        if (
+            not subj
+            and not closed
+            and "np" in comps
+            and not participle
+            and possessed_noun(doc, j)
+            and left_subject(doc, i) is not None
+        ):
+            # "دورتموند أكد لأرسنال تمسكه باللاعب": the subject came before the
+            # verb, so a possessed noun after it opens the object
+            closed = True
+            np_start = j
+            object_split = True
         if not closed and subj and "np" in comps and w in _OBJECT_NOUNS:
             # "تأكيد مصادر حكومية عدم التوصل", "أكد مسؤولون ضرورة": these nouns head
             # what is affirmed, never a source's genitive or adjective
@@ -446,8 +551,12 @@ def _without_complement(
             subj = [k for k in subj if k < named_end]
     subject = (subj[0], subj[-1] + 1) if subj else None
     quoted = any(d.start <= doc.tokens[i].start < d.end for d in doc.direct)
-    if prev in ("كما", "وكما") and form.tense != "participle" and subject is not None and not quoted and source_like(
-        doc, *subject
+    if (
+        prev in ("كما", "وكما")
+        and form.tense != "participle"
+        and subject is not None
+        and not quoted
+        and source_like(doc, *subject)
     ):
         s0 = doc.sentence_start_token(i)
         first = next((k for k in range(s0, i - 1) if doc.is_word(k)), None)
@@ -456,12 +565,20 @@ def _without_complement(
         # "كما أكد محلب أهمية …" opens its sentence: nothing before it to attribute
     if "np" not in form.lemma.complements:
         return None
-    if not subj and np_start is not None and prev in lexicon().relatives and np_start < end and doc.is_word(np_start):
+    if (
+        not subj
+        and np_start is not None
+        and prev in lexicon().relatives
+        and np_start < end
+        and doc.is_word(np_start)
+    ):
         # "هولاند الذي أكّد له دعم باريس": the antecedent speaks (khabar.quotes.attach)
         return CueHit(i, form, "np", np_start, doc.tokens[np_start].start, None, None, venue, None, True)
     if form.tense != "participle":
         if not form.proclitic and left_subject(doc, i) is not None and i + 1 < end and doc.is_word(i + 1):
-            return CueHit(i, form, "np", i + 1, doc.tokens[i + 1].start, None, None, venue)
+            # the object starts after an addressee the scan stepped over ("أكد لأرسنال تمسكه")
+            first = np_start if not subj and np_start is not None and np_start < end else i + 1
+            return CueHit(i, form, "np", first, doc.tokens[first].start, None, None, venue)
         if not subj:
             return None
         if form.proclitic and not source_like(doc, subj[0], subj[-1] + 1) and i + 1 < end:
@@ -473,7 +590,9 @@ def _without_complement(
         if split is not None and source_like(doc, subj[0], split):
             # "أبدى المواطنون استياءهم من …", "وأبدى مدير الشركة رضا الغزاوي شكره": the
             # object opens on its possessive noun
-            return CueHit(i, form, "np", split, doc.tokens[split].start, (subj[0], split), None, venue, None, True)
+            return CueHit(
+                i, form, "np", split, doc.tokens[split].start, (subj[0], split), None, venue, None, True
+            )
         if not closed or form.ambiguous:
             if not person:
                 return None
@@ -501,7 +620,9 @@ def find_cues(doc: QuoteDoc) -> list[CueHit]:
             continue
         prev = doc.norms[i - 1] if i > 0 else ""
         prev2 = doc.norms[i - 2] if i > 1 else ""
-        if prev in ("حسبما", "وحسبما", "بحسبما") or (prev == "ما" and prev2 in _ATTRIBUTION_WORDS | _BACKWARD):
+        if prev in ("حسبما", "وحسبما", "بحسبما") or (
+            prev == "ما" and prev2 in _ATTRIBUTION_WORDS | _BACKWARD
+        ):
             continue  # "حسبما أفاد مصدر": an attribution phrase, read by khabar.quotes.attribution
         conditionals = lexicon().conditionals
         if prev in conditionals or (prev == "ما" and prev2 in conditionals):

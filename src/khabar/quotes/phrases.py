@@ -63,7 +63,7 @@ def mention_starts(doc: QuoteDoc, j: int) -> bool:
 
 
 def resumptive_subject(doc: QuoteDoc, j: int) -> bool:
-    """"نيجيريا التي حذر رئيسها الولايات المتحدة": a title with a pronoun pointing
+    """ "نيجيريا التي حذر رئيسها الولايات المتحدة": a title with a pronoun pointing
     back to the antecedent is the relative clause's own subject."""
     if j >= len(doc):
         return False
@@ -118,13 +118,33 @@ def named_subject(doc: QuoteDoc, j: int, end: int) -> int | None:
     return k if k < end else None
 
 
+def addressed_name_end(doc: QuoteDoc, j: int) -> int | None:
+    """The token after a name written with ل at token ``j`` ("لأرسنال", "لرويترز"),
+    or None: right after a reporting verb, ل + a name is whom it was said to."""
+    tok = doc.tokens[j]
+    if tok.kind != "arabic" or not doc.norms[j].startswith("ل") or doc.norms[j].startswith("لل"):
+        return None
+    refs = [
+        r
+        for r in doc.mentions_in(tok.start, tok.end)
+        if r.mention.start == tok.start + 1 and r.mention.kind == "name"
+    ]
+    if not refs:
+        return None
+    return doc.token_at(max(r.mention.end for r in refs))
+
+
 def addressee_end(doc: QuoteDoc, j: int, limit: int) -> int:
     """The token after an addressee phrase starting at ``j`` ("للملك سلمان",
     "للصحفيين"): the ل-noun and a name that follows it."""
     k = j + 1
     if k < limit:
         tok = doc.tokens[k]
-        refs = [r for r in doc.mentions_in(tok.start, doc.tokens[min(k + 6, limit - 1)].end) if r.mention.start == tok.start]
+        refs = [
+            r
+            for r in doc.mentions_in(tok.start, doc.tokens[min(k + 6, limit - 1)].end)
+            if r.mention.start == tok.start
+        ]
         if refs:
             k = doc.token_at(max(r.mention.end for r in refs))
     return k
@@ -150,12 +170,22 @@ def object_starts(doc: QuoteDoc, last: int, j: int, person_object: bool = True) 
     lex = lexicon()
     if strip_proclitic(w, lex.audience_nouns) is not None and w.startswith("ال"):
         return True
-    if len(w) >= 4 and w.endswith(_POSSESSIVE) and w[0] not in ("ب", "ل", "و", "ف") and ends_person(doc, last):
-        return True  # "اتهم حسن عسيري زميله المالكي بـ": a possessed noun after the name
+    if (
+        len(w) >= 4
+        and w.endswith(_POSSESSIVE)
+        and w[0] not in ("ب", "ل", "و", "ف")
+        and (ends_person(doc, last) or ends_name(doc, last))
+        and not in_name(doc, j)
+    ):
+        # "اتهم حسن عسيري زميله المالكي بـ", "أكد نادي دورتموند تمسكه باللاعب": a
+        # possessed noun after a name opens the object (a name takes no pronoun)
+        return True
     prev = doc.norms[last]
     definite = (
         prev.startswith(_DEFINITE)
-        and (strip_proclitic(prev, lex.person_heads) is None or w.endswith("ة"))  # "الأمير فيصل": a name follows
+        and (
+            strip_proclitic(prev, lex.person_heads) is None or w.endswith("ة")
+        )  # "الأمير فيصل": a name follows
         and not in_name(doc, last)
     )
     if (
@@ -207,7 +237,8 @@ def leading_name_end(doc: QuoteDoc, subj: list[int]) -> int | None:
     refs = [
         r
         for r in doc.mentions_in(first.start, doc.tokens[subj[-1]].end)
-        if r.mention.start == first.start and (r.entity.type if r.entity else r.mention.type) in ("PERSON", "ORG")
+        if r.mention.start == first.start
+        and (r.entity.type if r.entity else r.mention.type) in ("PERSON", "ORG")
     ]
     if not refs:
         return None
@@ -223,7 +254,7 @@ def in_name(doc: QuoteDoc, k: int) -> bool:
 
 
 def adjective_of_title(doc: QuoteDoc, j: int) -> bool:
-    """"المدير العام", "الأمين العام": after a title noun, العام is "general", not "the year"."""
+    """ "المدير العام", "الأمين العام": after a title noun, العام is "general", not "the year"."""
     if j == 0 or doc.norms[j] not in ("العام", "العامة"):
         return False
     return strip_proclitic(doc.norms[j - 1], lexicon().person_heads) is not None
@@ -247,6 +278,22 @@ def _ends_name_of(doc: QuoteDoc, k: int, types: tuple[str, ...]) -> bool:
         and ref.mention.end == tok.end
         and ref.mention.kind == "name"
         and (ref.entity.type if ref.entity else ref.mention.type) in types
+    )
+
+
+def possessed_noun(doc: QuoteDoc, k: int) -> bool:
+    """Whether token ``k`` is a noun with a possessive pronoun ("تمسكه", "رفضها"),
+    not a person noun that could be a subject itself ("محاميه", "والده")."""
+    w = doc.norms[k]
+    if len(w) < 4 or not w.endswith(_POSSESSIVE) or w[0] in ("ب", "ل", "و", "ف") or not doc.is_word(k):
+        return False
+    if in_name(doc, k):
+        return False
+    stem = w[:-2] if w.endswith(("ها", "هم", "هن")) else w[:-3] if w.endswith("هما") else w[:-1]
+    lex = lexicon()
+    return (
+        strip_proclitic(stem, lex.person_heads) is None
+        and strip_proclitic(stem + "ة", lex.person_heads) is None
     )
 
 
@@ -275,4 +322,6 @@ def name_like(doc: QuoteDoc, tokens: list[int]) -> bool:
     words = [doc.norms[k] for k in tokens if doc.is_word(k)]
     if not words:
         return False
-    return strip_proclitic(words[0], lex.person_heads) is not None or any(w in ("بن", "ابو", "ال", "ابن") for w in words[1:])
+    return strip_proclitic(words[0], lex.person_heads) is not None or any(
+        w in ("بن", "ابو", "ال", "ابن") for w in words[1:]
+    )
