@@ -331,3 +331,42 @@ def test_possessed_noun_after_an_organization_opens_the_object() -> None:
 def test_a_possessed_person_noun_is_a_subject() -> None:
     found = run(TITLE, "وقال محاميه إن موكله بريء من التهم.")
     assert [brief(q) for q in found] == [("indirect", "وقال", "محاميه", "موكله بريء من التهم")]
+
+
+def test_a_long_royal_title_and_name_then_the_object() -> None:
+    body = "أكد خادم الحرمين الشريفين الملك سلمان بن عبد العزيز تنديد المملكة بالهجوم الذي استهدف المصلين."
+    a = article(TITLE, body)
+    text = a.article.text
+    found = quotes(a, entity(text, "E1", "PERSON", "سلمان بن عبد العزيز", "سلمان بن عبد العزيز"))
+    assert [(q.speaker.entity if q.speaker else None, q.content.text) for q in found] == [
+        ("E1", "تنديد المملكة بالهجوم الذي استهدف المصلين")
+    ]
+
+
+def test_a_title_after_a_name_is_not_the_object() -> None:
+    body = "وأكد سالم العتيبي مدير إدارة المرور أهمية الالتزام بالأنظمة."
+    a = article(TITLE, body)
+    text = a.article.text
+    found = quotes(a, entity(text, "E1", "PERSON", "سالم العتيبي", "سالم العتيبي"))
+    assert [(q.speaker.text if q.speaker else None, q.content.text) for q in found] == [
+        ("سالم العتيبي", "أهمية الالتزام بالأنظمة")
+    ]
+
+
+def test_an_acronym_in_brackets_after_the_name_and_an_adverbial_before_the_verb() -> None:
+    body = "إلى ذلك، أكد حلف شمال الأطلسي (الناتو) تضامنه مع تركيا في حربها على الإرهاب."
+    a = article(TITLE, body)
+    text = a.article.text
+    found = quotes(
+        a,
+        entity(text, "E1", "ORG", "حلف شمال الأطلسي", "حلف شمال الأطلسي"),
+        entity(text, "E2", "ORG", "الناتو", "الناتو"),
+    )
+    assert [(q.speaker.entity if q.speaker else None, q.content.text) for q in found] == [
+        ("E1", "تضامنه مع تركيا في حربها على الإرهاب")
+    ]
+
+
+def test_form_two_lammaha_hints_like_almaha() -> None:
+    found = run(TITLE, "لكن الرئيس لمّح، في تصريحات منفصلة، إلى أنه قد يترشح لولاية ثانية.")
+    assert [brief(q) for q in found] == [("indirect", "لمّح", "الرئيس", "قد يترشح لولاية ثانية")]

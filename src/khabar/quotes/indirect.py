@@ -48,6 +48,7 @@ from khabar.quotes.phrases import (
     quotation_ahead,
     resumptive_subject,
     verbal_noun_subject,
+    without_gloss,
 )
 from khabar.quotes.readings import candidate_forms, plausible
 from khabar.quotes.speakers import left_subject, source_like
@@ -503,8 +504,8 @@ def scan(doc: QuoteDoc, i: int, form: CueForm, stoppers: set[int]) -> CueHit | N
         if (
             not closed
             and subj
-            and (lemma.object or ("np" in comps and definite_phrase(doc, subj)))
-            and object_starts(doc, subj[-1], j, lemma.object)
+            and (lemma.object or ("np" in comps and definite_phrase(doc, without_gloss(doc, subj))))
+            and object_starts(doc, without_gloss(doc, subj)[-1], j, lemma.object)
         ):
             # "أبلغ وزير الداخلية الصحفيين أن": the verb's object follows its subject
             closed = True

@@ -15,6 +15,7 @@ mentions the entity stage found:
 
 from __future__ import annotations
 
+from khabar.entities.titles import may_start_title
 from khabar.quotes.doc import QuoteDoc
 from khabar.quotes.lexicon import lexicon, strip_proclitic
 from khabar.quotes.speakers import source_like
@@ -31,6 +32,8 @@ def prep(doc: QuoteDoc, j: int) -> str | None:
 
 
 _POSSESSIVE = ("ه", "ها", "هم", "هما", "هن")
+# words that continue a name the tagger may have cut ("… بن", "آل سعود", "أبو")
+_NAME_LINKS = frozenset({"بن", "ابن", "بنت", "ال", "ابو", "ام", "عبد", "ولد"})
 # a definite word, bare or after ل ("اللجنة التنفيذية للانتخابات"): a bare indefinite
 # noun after it cannot be its genitive
 _DEFINITE = ("ال", "وال", "لل")
@@ -158,7 +161,12 @@ def definite_phrase(doc: QuoteDoc, subj: list[int]) -> bool:
         return True
     tok = doc.tokens[subj[-1]]
     ref = doc.mention_covering(tok.start, tok.end)
-    return ref is not None and ref.mention.end == tok.end and ref.mention.kind == "name" and len(subj) <= 6
+    if ref is None or ref.mention.end != tok.end or ref.mention.kind != "name":
+        return False
+    # a person's name closes even a long title ("خادم الحرمين الشريفين الملك سلمان بن
+    # عبد العزيز"); a long phrase ending in another name is more often a genitive chain
+    person = (ref.entity.type if ref.entity else ref.mention.type) == "PERSON"
+    return len(subj) <= (12 if person else 6)
 
 
 def object_starts(doc: QuoteDoc, last: int, j: int, person_object: bool = True) -> bool:
@@ -179,6 +187,24 @@ def object_starts(doc: QuoteDoc, last: int, j: int, person_object: bool = True) 
     ):
         # "اتهم حسن عسيري زميله المالكي بـ", "أكد نادي دورتموند تمسكه باللاعب": a
         # possessed noun after a name opens the object (a name takes no pronoun)
+        return True
+    if (
+        ends_person(doc, last)
+        and not looks_definite(doc, j)
+        and doc.is_word(j)
+        and doc.tokens[j].kind == "arabic"
+        and len(w) >= 3
+        and w not in DEMONSTRATIVES
+        and w not in lex.relatives
+        and w not in lex.complementizers
+        and not in_name(doc, j)
+        and not segment(w).proclitics
+        and strip_proclitic(w, lex.person_heads) is None
+        and not may_start_title(doc.tokens[j].text)
+        and w not in _NAME_LINKS
+    ):
+        # "أكد الملك سلمان بن عبد العزيز تنديد السعودية": after a person's name an
+        # indefinite noun that cannot start a title ("وزير", "مدير") opens the object
         return True
     prev = doc.norms[last]
     definite = (
@@ -279,6 +305,17 @@ def _ends_name_of(doc: QuoteDoc, k: int, types: tuple[str, ...]) -> bool:
         and ref.mention.kind == "name"
         and (ref.entity.type if ref.entity else ref.mention.type) in types
     )
+
+
+def without_gloss(doc: QuoteDoc, subj: list[int]) -> list[int]:
+    """The subject without a closing parenthetical gloss ("حلف شمال الأطلسي (الناتو)"):
+    the name before it decides what the next word is."""
+    if len(subj) < 3 or doc.tokens[subj[-1]].text != ")":
+        return subj
+    for n in range(len(subj) - 2, 0, -1):
+        if doc.tokens[subj[n]].text == "(":
+            return subj[:n]
+    return subj
 
 
 def possessed_noun(doc: QuoteDoc, k: int) -> bool:

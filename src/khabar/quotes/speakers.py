@@ -28,6 +28,7 @@ _TYPE_RANK = {"PERSON": 0, "ORG": 1, "LOC": 2, "MISC": 3}
 # "بعد أن نشرت …": the clause after these is not reported content.
 _NOT_REPORTED = frozenset({"بعد", "قبل", "منذ", "دون", "حتي", "عقب", "كما", "وكما", "رغم", "برغم", "لو", "مع"})
 _MAX_LEFT = 8
+_LEFT_PREPOSITIONS = frozenset({"الي", "والي", "لدي", "ولدي"})
 _DISCOURSE = frozenset(
     {
         "بدوره",
@@ -357,6 +358,7 @@ def left_subject(doc: QuoteDoc, i: int) -> tuple[int, int, int] | None:
         return a, b, boundary  # "لكن هذا الشعب أكد أنه": a demonstrative and its noun
     if (
         strip_proclitic(first, lex.adjunct_starts) is not None
+        or first in _LEFT_PREPOSITIONS  # "إلى ذلك، أكد": an adverbial, no subject
         or first in _DISCOURSE
         or bare in _DISCOURSE
         or first in lex.time_words
