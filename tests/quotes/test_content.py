@@ -58,3 +58,15 @@ def test_circumstantial_participle_after_a_comma_ends_the_content() -> None:
         ("indirect", "وأكد", "المدرب", "الموسم كان ناجحا"),
         ("indirect", "وقال", "المتحدث", "الاتفاق سيوقع، مجددا، في الرياض الشهر المقبل"),
     ]
+
+
+def test_a_noun_with_a_possessive_after_a_comma_stays_in_the_content() -> None:
+    found = run(TITLE, "وأوضح المدير أن هناك لجنة طبية ستعمل مع اللجان، مهمتها التأكد من سلامة المرشح.")
+    assert [brief(q) for q in found] == [
+        ("indirect", "وأوضح", "المدير", "هناك لجنة طبية ستعمل مع اللجان، مهمتها التأكد من سلامة المرشح")
+    ]
+
+
+def test_an_impersonal_verb_after_a_comma_is_the_writer_speaking() -> None:
+    found = run(TITLE, "وذكرت الشرطة أن السائق هرب بعد الحادث، ويتبين من الصور أن الحافلة انقلبت.")
+    assert [brief(q) for q in found] == [("indirect", "وذكرت", "الشرطة", "السائق هرب بعد الحادث")]

@@ -32,6 +32,8 @@ _EXCERPT_GAP = frozenset(" .…-–—")
 # after a closing quotation mark these open the writer's own words: 'أن “…” وهذا
 # الرقم أقل بكثير', '“…” إلا أن معارضي الاتفاق يؤكدون'
 _AFTER_QUOTATION = frozenset({"وهذا", "وهذه", "وهو", "وهي", "الا", "لكن", "ولكن"})
+# "…، ويتبين من الصور أن", "…، ويذكر أن": impersonal verbs open the writer's own remark
+_IMPERSONAL = frozenset({"ويتبين", "ويتضح", "ويذكر", "ويشار", "ويلاحظ", "ويبدو", "ويقال"})
 _CONTRAST = frozenset({"لكن", "ولكن", "لكنه", "لكنها", "لكنهم", "غير", "بيد", "الا"})
 
 
@@ -106,7 +108,15 @@ def _clause_stops(doc: QuoteDoc) -> list[int]:
         for k in range(1, len(doc))
         if not quoted[k]
         and (
-            (doc.is_comma(k - 1) and (doc.norms[k] in _CONTRAST or _writer_aside(doc, k) or _circumstantial(doc, k)))
+            (
+                doc.is_comma(k - 1)
+                and (
+                    doc.norms[k] in _CONTRAST
+                    or doc.norms[k] in _IMPERSONAL
+                    or _writer_aside(doc, k)
+                    or _circumstantial(doc, k)
+                )
+            )
             or _whereas(doc, k)
             or (k in after_quotation and doc.norms[k] in _AFTER_QUOTATION)
         )
@@ -129,6 +139,8 @@ def _circumstantial(doc: QuoteDoc, k: int) -> bool:
     w = doc.norms[k]
     if len(w) < 5 or not w.endswith("ا") or w.startswith(("ال", "و", "ف", "ب", "ل")) or w in _ADVERBS:
         return False
+    if w.endswith("ها"):
+        return False  # "…، مهمتها التأكد": a pronoun suffix, not the accusative ending
     if doc.tokens[k].kind != "arabic" or lookup(doc.tokens[k].text):
         return False  # a reporting participle is a cue of its own (khabar.quotes.annotate)
     return w[0] == "م" or (w[1] == "ا" and len(w) == 5)
