@@ -215,3 +215,30 @@ def test_name_opening_the_subject_wins_over_a_name_in_its_apposition() -> None:
     assert [(q.speaker.entity if q.speaker else None, q.content.text) for q in found] == [
         ("E1", "نتوقع أن ترتفع أسعار الإيجارات هذا العام")
     ]
+
+
+def test_a_cue_with_its_own_colon_ends_the_colon_statement_before_it() -> None:
+    body = (
+        "وقال المدرب في المؤتمر: أتمنى الفوز غدا وأعرف المنافس جيدا، وعن مستوى المهاجم البرازيلي قال "
+        "المدرب الروماني: المهاجم لاعب مهم ولم يتراجع مستواه، واختتم المدرب حديثه بقوله: يجب أن نركز في الوسط."
+    )
+    assert [brief(q) for q in run(TITLE, body)] == [
+        ("direct", "وقال", "المدرب", "أتمنى الفوز غدا وأعرف المنافس جيدا"),
+        ("direct", "قال", "المدرب الروماني", "المهاجم لاعب مهم ولم يتراجع مستواه"),
+        ("direct", "بقوله", "المدرب", "يجب أن نركز في الوسط"),
+    ]
+
+
+def test_a_second_speaker_in_his_turn_and_the_closing_words_of_the_first() -> None:
+    body = (
+        "وأكد الوزير أن الخطة ناجحة، وبدوره أكد لاعب خط وسط الفريق سالم الدوسري أن المباراة صعبة، "
+        "واختتم الدوسري حديثه بقوله: أنا جاهز لما يطلبه المدرب."
+    )
+    a = article(TITLE, body)
+    text = a.article.text
+    found = quotes(a, entity(text, "E1", "PERSON", "سالم الدوسري", "سالم الدوسري", "الدوسري"))
+    assert [(q.cue.text if q.cue else None, q.speaker.entity if q.speaker else None, q.content.text) for q in found] == [
+        ("وأكد", None, "الخطة ناجحة"),
+        ("أكد", "E1", "المباراة صعبة"),
+        ("بقوله", "E1", "أنا جاهز لما يطلبه المدرب"),
+    ]

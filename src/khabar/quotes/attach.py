@@ -145,7 +145,16 @@ def attach(doc: QuoteDoc, hit: CueHit, rec: Record, stack: list[Record], records
     if explicit is not None and (left is None or not (form.lemma.object or hit.comp == "np")):
         rec.speaker = resolve_phrase(doc, *explicit)
         rec.number = _number(doc, rec)
-        _place(doc, rec, stack, i, subordinate)
+        # "…، واختتم الحمد حديثه بقوله:": the clause opens at the verb that governs
+        # a verbal-noun cue, not at the verbal noun itself
+        at = hit.subject[0] - 1 if form.proclitic == "ب" and hit.subject is not None and hit.subject[0] > 0 else i
+        if stack and hit.comp in ("colon", "quote") and stack[-1].kind == "direct" and not stack[-1].bounded:
+            # "…: أتأمل الفوز … قال المدرب الروماني: نيفيز لاعب مهم": words after a
+            # colon have no marks to close them; a cue naming its speaker with a
+            # colon of its own starts the next statement
+            end_stack(doc, stack, at, rec)
+        else:
+            _place(doc, rec, stack, at, subordinate)
         return True
     if left is not None:
         a, b, boundary = left

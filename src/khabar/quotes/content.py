@@ -195,4 +195,29 @@ def cut_before(doc: QuoteDoc, i: int, floor: int) -> int:
         break
     if k < 0 or doc.tokens[k].start < floor:
         return floor
+    topic = _fronted_topic(doc, k, floor)
+    if topic is not None:
+        k = topic
     return trim(doc, floor, doc.tokens[k].end)
+
+
+# "…، وعن مستوى اللاعب قال المدرب:": the question a new answer is about
+_TOPIC_OPENERS = frozenset({"وعن", "عن", "وحول", "حول", "وبشان", "بشان", "وبخصوص", "بخصوص"})
+_MAX_TOPIC = 12
+
+
+def _fronted_topic(doc: QuoteDoc, k: int, floor: int) -> int | None:
+    """The last token before a topic phrase fronted to the interrupting cue, if
+    the words from the last comma up to token ``k`` are one ("، وعن انخفاض مستوى
+    المحترف البرازيلي قال"); they belong to the next statement."""
+    j = k
+    while j >= 0 and doc.tokens[j].start >= floor and k - j < _MAX_TOPIC:
+        if doc.is_comma(j) or doc.is_terminal(j):
+            break
+        if not doc.is_word(j) and doc.direct_opening(j) is None and doc.tokens[j].text not in "»”\")(":
+            return None
+        j -= 1
+    first = j + 1
+    if first > k or doc.norms[first] not in _TOPIC_OPENERS or not (doc.is_comma(j) or doc.is_terminal(j)):
+        return None
+    return j - 1 if j - 1 >= 0 and doc.tokens[j - 1].start >= floor else None

@@ -36,7 +36,9 @@ from khabar.quotes.phrases import (
     addressee_end,
     adjective_of_title,
     definite_phrase,
+    in_name,
     leading_name_end,
+    looks_definite,
     mention_starts,
     name_like,
     named_subject,
@@ -447,6 +449,9 @@ def scan(doc: QuoteDoc, i: int, form: CueForm, stoppers: set[int]) -> CueHit | N
                 and not closed
                 and len(subj) <= 3
                 and strip_proclitic(doc.norms[subj[0]], lex.np_in_heads)
+            ) or (
+                # "لاعب خط وسط الهلال": after an indefinite noun وسط is a noun in construct
+                w == "وسط" and subj and not closed and not looks_definite(doc, j - 1) and not in_name(doc, j - 1)
             )
             if not continues_np:
                 close()

@@ -93,6 +93,8 @@ def verbal_noun_subject(doc: QuoteDoc, i: int) -> tuple[int, int] | None:
             break
     while b > a and not doc.is_word(b - 1):
         b -= 1
+    if b - a > 1 and b == i and possessed_noun(doc, b - 1):
+        b -= 1  # "واختتم المدرب حديثه بقوله": حديثه is the verb's object, not the subject
     if a >= b or not source_like(doc, a, b):
         return None
     return a, b
