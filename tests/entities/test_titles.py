@@ -175,3 +175,17 @@ def test_generic_title_needs_a_nationality() -> None:
 )
 def test_not_a_title_mention(text: str, word: str) -> None:
     assert _phrase(text, word) is None
+
+
+def test_amam_before_is_not_imam() -> None:
+    assert title_at(["أمام", "الجمهور"], 0) is None
+    hit = title_at(["وإمام", "المسجد"], 0)
+    assert hit is not None and hit.entry.lemma == normalize("إمام")
+    assert title_at(["امام", "المسجد"], 0) is not None  # written without hamza: either reading
+
+
+def test_a_clause_is_no_title_phrase() -> None:
+    text = "سأسعى للفوز أمام جماهيري غدا لكن لدي إشكالية بسبب مرض عبدالله الزوري"
+    assert _role(text, [("عبدالله الزوري", "PERSON")], "عبدالله") is None
+    text = "قال إمام المسجد الحرام لكن الشيخ سعود الشريم رفض"
+    assert _role(text, [("سعود الشريم", "PERSON")], "سعود") is None

@@ -26,11 +26,12 @@ from functools import cache, lru_cache
 from typing import NamedTuple
 
 from khabar.entities import places
-from khabar.entities.nationality import NisbaMatch, splits
+from khabar.entities.nationality import NisbaMatch, Split, splits
 from khabar.text.clitics import segment
 from khabar.text.normalize import normalize
 
 _POSSESSIVES = ("هما", "هم", "هن", "ها", "ه")
+_HAMZA = frozenset("أإآ")
 # Brackets and quotes may enclose an acronym inside a title phrase:
 # "مدير عام الهيئة السعودية للمدن الصناعية «مدن» المهندس صالح الرشيد".
 _QUOTES = frozenset('«»()"“”')
@@ -47,6 +48,7 @@ class TitleEntry:
     flags: frozenset[str]
     office: str | None = None  # matching form of the office this title always stands for ("ملك")
     country: str | None = None  # the one country whose office it is
+    hamza: str | None = None  # the written hamza of a first letter أ/إ/آ ("إمام"), kept apart by it
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,6 +139,7 @@ def _lexicon() -> dict[str, list[TitleEntry]]:
             frozenset(row["flags"].split("|")) - {""},
             office,
             row["country"] or None,
+            row["form"][0] if row["form"][:1] in _HAMZA else None,
         )
         index.setdefault(words[0], []).append(entry)
         if fem:
@@ -205,16 +208,27 @@ def _readings(word: str) -> tuple[_Reading, ...]:
                 candidates.append((stem, True))
                 if stem.endswith("ت"):
                     candidates.append((stem[:-1] + "ة", True))
+        written = _first_letter(word, sp)
         for form, possessive in candidates:
             if possessive and sp.definite:
                 continue
             for entry in index.get(form, ()):
+                if entry.hamza and written in _HAMZA and written != entry.hamza:
+                    continue  # "أمام الجمهور" (before) is not "إمام" (imam)
                 is_fem = entry.fem is not None and entry.fem[0] == form and entry.words[0] != form
                 words = entry.fem if is_fem and entry.fem else entry.words
                 if possessive and len(words) > 1:
                     continue
                 out.append(_Reading(entry, words, is_fem, sp.prefix, sp.definite, possessive))
     return tuple(out)
+
+
+def _first_letter(word: str, sp: Split) -> str:
+    """The written first letter of the split's base (after clitics and the article)."""
+    rest = word[sp.prefix :]
+    if sp.definite and rest.startswith("ال"):
+        rest = rest[2:]
+    return rest[:1]
 
 
 def may_start_title(word: str) -> bool:
