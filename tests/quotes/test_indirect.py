@@ -370,3 +370,29 @@ def test_an_acronym_in_brackets_after_the_name_and_an_adverbial_before_the_verb(
 def test_form_two_lammaha_hints_like_almaha() -> None:
     found = run(TITLE, "لكن الرئيس لمّح، في تصريحات منفصلة، إلى أنه قد يترشح لولاية ثانية.")
     assert [brief(q) for q in found] == [("indirect", "لمّح", "الرئيس", "قد يترشح لولاية ثانية")]
+
+
+def test_yara_is_active_though_written_with_alif_maqsura() -> None:
+    found = run(TITLE, "ويرى الخبير الاقتصادي سامي النمر أن الأسعار ستنخفض العام المقبل.")
+    assert [brief(q) for q in found] == [("indirect", "ويرى", "الخبير الاقتصادي سامي النمر", "الأسعار ستنخفض العام المقبل")]
+
+
+def test_inda_opens_an_adverbial_not_the_subject() -> None:
+    body = "وكان وزير الخارجية سامي النمر قال عند وصوله إلى الاجتماع: «نأمل أن تنجح المفاوضات»."
+    a = article(TITLE, body)
+    text = a.article.text
+    found = quotes(a, entity(text, "E1", "PERSON", "سامي النمر", "سامي النمر"))
+    assert [(q.speaker.entity if q.speaker else None, q.content.text) for q in found] == [
+        ("E1", "نأمل أن تنجح المفاوضات")
+    ]
+
+
+def test_a_prepositional_phrase_inside_a_title_after_a_comma_is_not_the_complement() -> None:
+    body = (
+        "طالب الشيخ سامي النمر عضو مجلس الشورى، وأستاذ الفقه بالمعهد العالي للقضاء، "
+        "وسائل الإعلام بتجاهل الشائعات."
+    )
+    a = article(TITLE, body)
+    text = a.article.text
+    found = quotes(a, entity(text, "E1", "PERSON", "سامي النمر", "سامي النمر"))
+    assert [(q.speaker.entity if q.speaker else None, q.content.text) for q in found] == [("E1", "بتجاهل الشائعات")]

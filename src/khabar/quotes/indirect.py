@@ -25,6 +25,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from khabar.entities.titles import may_start_title
 from khabar.quotes.cues import CueForm
 from khabar.quotes.direct import DirectSpan
 from khabar.quotes.doc import QuoteDoc
@@ -365,7 +366,10 @@ def scan(doc: QuoteDoc, i: int, form: CueForm, stoppers: set[int]) -> CueHit | N
         # بقائدي"). After a subject that is still open, only a verbal noun is the
         # content: "المتحدث … بالحدود الشمالية" is part of the subject.
         loose = (lemma.object and (bool(subj) or participle or closed)) or (not subj and not participle)
-        if (not subj or closed or lemma.object or participle) and _clitic_complement(w, comps, loose):
+        # "…، وأستاذ الفقه المقارن بالمعهد العالي": inside a title the subject took after a
+        # comma, a ب/ل phrase belongs to that title
+        in_title = appositive is not None and bool(appositive) and may_start_title(doc.tokens[appositive[0]].text)
+        if (not subj or closed or lemma.object or participle) and not in_title and _clitic_complement(w, comps, loose):
             if object_split and not lemma.object and "np" in comps:
                 break  # "أكد النادي تمسكه باللاعب": the ب phrase is inside the noun object
             return hit(w[0], j, doc.tokens[j].start)

@@ -55,8 +55,13 @@ def candidate_forms(doc: QuoteDoc, i: int) -> list[CueForm]:
             continue
         if _first_person(word, form) or _subjunctive_first_person(doc, i, form):
             continue
-        if form.tense == "present" and form.lemma.weak == "y" and word.endswith("ى"):
-            continue  # "ويدعى محمد", "ويروى أن": the passive (يُدعى), not يدّعي/يروي
+        if (
+            form.tense == "present"
+            and form.lemma.weak == "y"
+            and word.endswith("ى")
+            and not (form.lemma.present or "").endswith("ى")
+        ):
+            continue  # "ويدعى محمد", "ويروى أن": the passive (يُدعى), not يدّعي/يروي (يرى is active)
         if form.tense != "participle" and _after_number(doc, i):
             continue  # "38 طالباً": a counted noun, not the dual of طالب
         if form.lemma.hamza and not word[len(form.proclitic) :].startswith("أ"):
