@@ -18,7 +18,7 @@ from __future__ import annotations
 from khabar.model import Speaker
 from khabar.quotes.content import cut_before
 from khabar.quotes.continuation import antecedent
-from khabar.quotes.cues import lookup
+from khabar.quotes.cues import CueForm, lookup
 from khabar.quotes.doc import QuoteDoc
 from khabar.quotes.indirect import CueHit
 from khabar.quotes.lexicon import lexicon, strip_proclitic
@@ -100,7 +100,7 @@ def attach(doc: QuoteDoc, hit: CueHit, rec: Record, stack: list[Record], records
         # "أكد أنه يتوقع انضمام …": the pronoun of أنه is the subject, what follows the object
         explicit = left = None
     if prev in lex.relatives and (explicit is None or hit.comp == "np"):
-        if form.tense == "present" and form.lemma.impersonal:
+        if _impersonal(form):
             return False  # "الكوكب الذي يُعتقد أنه أكبر": impersonal passive
         referent = relative_antecedent(doc, i)
         if referent is not None and hit.comp == "np" and not source_like(doc, *referent):
@@ -176,7 +176,7 @@ def attach(doc: QuoteDoc, hit: CueHit, rec: Record, stack: list[Record], records
         rec.speaker = resolve_phrase(doc, *referent)
         end_stack(doc, stack, i, rec)
         return True
-    if form.tense == "present" and form.lemma.impersonal:
+    if _impersonal(form):
         return False
     if stack and not participle and not form.proclitic and _in_clause(doc, i) and not _inside_marks(doc, stack[-1], rec.anchor):
         # "وذكر أنه كان يوصيه بالحذر": a verb of the reported clause itself. Its
@@ -208,6 +208,12 @@ def attach(doc: QuoteDoc, hit: CueHit, rec: Record, stack: list[Record], records
         if source is not None and rec.reported_by is None:
             rec.reported_by = source.reported_by
     return True
+
+
+def _impersonal(form: CueForm) -> bool:
+    """"يُذكر أن", "يُعتقد أن": the passive imperfect is masculine singular; "يعتقدون"
+    and "تعتقد" always have a subject, even an unwritten one."""
+    return form.tense == "present" and form.lemma.impersonal and form.number == "s" and form.gender == "m"
 
 
 def _spoke_before(doc: QuoteDoc, phrase: tuple[int, int], records: list[Record]) -> bool:
