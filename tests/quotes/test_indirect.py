@@ -396,3 +396,16 @@ def test_a_prepositional_phrase_inside_a_title_after_a_comma_is_not_the_compleme
     text = a.article.text
     found = quotes(a, entity(text, "E1", "PERSON", "سامي النمر", "سامي النمر"))
     assert [(q.speaker.entity if q.speaker else None, q.content.text) for q in found] == [("E1", "بتجاهل الشائعات")]
+
+
+def test_a_head_keeps_only_its_own_preposition() -> None:
+    found = run(
+        TITLE,
+        "وأشار المسؤول إلى ضرورة الالتزام بالأنظمة. وأعرب المسؤول عن الملف عن قلقه من التأخير. "
+        "وأكد المسؤول بضرورة الإسراع في التنفيذ.",
+    )
+    assert [brief(q) for q in found] == [
+        ("indirect", "وأشار", "المسؤول", "ضرورة الالتزام بالأنظمة"),
+        ("indirect", "وأعرب", "المسؤول عن الملف", "قلقه من التأخير"),
+        ("indirect", "وأكد", "المسؤول", "بضرورة الإسراع في التنفيذ"),
+    ]

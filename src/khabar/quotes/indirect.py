@@ -155,6 +155,9 @@ _MASDAR_LIKE = frozenset(
 )
 
 
+_NEVER_IN_SUBJECT = frozenset({"ضروره", "ضرورة", "عدم", "اهمية", "ان", "انه", "انها"})
+
+
 @dataclass(slots=True)
 class CueHit:
     """A cue verb with its complement: token indices into the doc, ``content_start``
@@ -189,6 +192,30 @@ def _clitic_complement(word: str, comps: frozenset[str], loose: bool) -> bool:
     if not split or split[0] != letter:
         return False  # "بعضهم", "بشأن", "بندر": the ب belongs to the word
     return loose or rest.startswith("ال") or rest in _MASDAR_LIKE or rest.startswith("ان")
+
+
+# the preposition each head of np_prep_heads governs ("مسؤول عن", "مقرب من")
+_HEAD_PREPOSITIONS = {"قايم": "علي", "مسوول": "عن", "مشرف": "علي", "مطلع": "علي", "مقرب": "من", "قريب": "من", "نقلا": "عن"}
+
+
+def _keeps_preposition(head: str, preposition: str) -> bool:
+    """Whether ``head`` (of np_prep_heads) governs ``preposition``: "المسؤول عن
+    الملف" does, "المسؤول إلى" does not (that إلى is the verb's)."""
+    stem = head[2:] if head.startswith("ال") else head
+    for base, prep_ in _HEAD_PREPOSITIONS.items():
+        if stem.startswith(base):
+            return preposition == prep_
+    return True
+
+
+def _complement_ahead(doc: QuoteDoc, j: int, limit: int, preposition: str) -> bool:
+    """Whether the verb's complement comes later: the same preposition again, a
+    complementizer or a colon before ``limit`` ("أعرب المسؤول عن الملف عن قلقه")."""
+    lex = lexicon()
+    for k in range(j, limit):
+        if doc.is_colon(k) or doc.norms[k] in lex.complementizers or prep(doc, k) == preposition:
+            return True
+    return False
 
 
 def _word_limit(doc: QuoteDoc, i: int, end: int, words: int) -> int:
@@ -310,8 +337,17 @@ def scan(doc: QuoteDoc, i: int, form: CueForm, stoppers: set[int]) -> CueHit | N
             return None
         preposition = prep(doc, j)
         if preposition is not None:
-            if subj and not closed and doc.norms[subj[-1]] in lex.np_prep_heads:
-                subj.append(j)  # "القائمون على الشركة", "مصدر مقرب من الحكومة"
+            if (
+                subj
+                and not closed
+                and doc.norms[subj[-1]] in lex.np_prep_heads
+                and _keeps_preposition(doc.norms[subj[-1]], doc.norms[j])
+                and not (preposition in comps and not _complement_ahead(doc, j + 1, limit, preposition))
+            ):
+                # "القائمون على الشركة", "مصدر مقرب من الحكومة"; but "وأشار المسؤول إلى
+                # ضرورة", "وأعرب المسؤول عن قلقه": the verb's own preposition, with
+                # no other complement after it
+                subj.append(j)
                 j += 1
                 continue
             if lemma.relay and preposition == (lemma.source_prep or "عن") and source_from is None:
@@ -369,7 +405,13 @@ def scan(doc: QuoteDoc, i: int, form: CueForm, stoppers: set[int]) -> CueHit | N
         # "…، وأستاذ الفقه المقارن بالمعهد العالي": inside a title the subject took after a
         # comma, a ب/ل phrase belongs to that title
         in_title = appositive is not None and bool(appositive) and may_start_title(doc.tokens[appositive[0]].text)
-        if (not subj or closed or lemma.object or participle) and not in_title and _clitic_complement(w, comps, loose):
+        # "وأكد المسؤول بضرورة": a few verbal nouns never continue a subject
+        unmistakable = bool(subj) and len(w) > 3 and w[1:] in _NEVER_IN_SUBJECT
+        if (
+            (not subj or closed or lemma.object or participle or unmistakable)
+            and not in_title
+            and _clitic_complement(w, comps, loose)
+        ):
             if object_split and not lemma.object and "np" in comps:
                 break  # "أكد النادي تمسكه باللاعب": the ب phrase is inside the noun object
             return hit(w[0], j, doc.tokens[j].start)
