@@ -409,3 +409,23 @@ def test_a_head_keeps_only_its_own_preposition() -> None:
         ("indirect", "وأعرب", "المسؤول عن الملف", "قلقه من التأخير"),
         ("indirect", "وأكد", "المسؤول", "بضرورة الإسراع في التنفيذ"),
     ]
+
+
+def test_scene_setting_after_the_verbs_own_preposition() -> None:
+    found = run(
+        TITLE,
+        "وأكد الوزير على هامش افتتاح المعرض أن المشروع سيبدأ قريبا. "
+        "وأكدت الوزارة في تغريدة على حسابها في تويتر أن الدراسة ستبدأ في موعدها.",
+    )
+    assert [brief(q) for q in found] == [
+        ("indirect", "وأكد", "الوزير", "المشروع سيبدأ قريبا"),
+        ("indirect", "وأكدت", "الوزارة", "الدراسة ستبدأ في موعدها"),
+    ]
+
+
+def test_ban_opening_a_name_is_no_complementizer() -> None:
+    body = "وقال الأمين العام للأمم المتحدة بان كي مون إن المفاوضات ستستأنف."
+    a = article(TITLE, body)
+    text = a.article.text
+    found = quotes(a, entity(text, "E1", "PERSON", "بان كي مون", "بان كي مون"))
+    assert [(q.speaker.entity if q.speaker else None, q.content.text) for q in found] == [("E1", "المفاوضات ستستأنف")]

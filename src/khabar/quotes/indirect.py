@@ -155,6 +155,10 @@ _MASDAR_LIKE = frozenset(
 )
 
 
+# nouns after a preposition that set the scene ("على هامش", "على حسابه في تويتر")
+_ADJUNCT_NOUNS = frozenset(
+    {"هامش", "حسابه", "حسابها", "حسابهم", "صفحته", "صفحتها", "موقعه", "موقعها", "قناته", "قناتها", "حسابي"}
+)
 _NEVER_IN_SUBJECT = frozenset({"ضروره", "ضرورة", "عدم", "اهمية", "ان", "انه", "انها"})
 
 
@@ -329,7 +333,12 @@ def scan(doc: QuoteDoc, i: int, form: CueForm, stoppers: set[int]) -> CueHit | N
             if doc.norms[k] in lex.complementizers and k + 1 < len(doc):
                 return hit("that", k, doc.tokens[k + 1].start)
             return hit("colon", j, doc.tokens[k].start)
-        if w in lex.complementizers and not w.startswith("ف") and doc.norms[j - 1] not in _NOT_COMPLEMENT:
+        if (
+            w in lex.complementizers
+            and not w.startswith("ف")
+            and doc.norms[j - 1] not in _NOT_COMPLEMENT
+            and not (w == "بان" and mention_starts(doc, j))  # "بان كي مون"
+        ):
             if ("that" in comps or source_from is not None) and j + 1 < len(doc):
                 return hit("that", j, doc.tokens[j + 1].start)
             if "np" in comps and subj and (object_split or possessive_split(doc, subj) is not None):
@@ -365,6 +374,11 @@ def scan(doc: QuoteDoc, i: int, form: CueForm, stoppers: set[int]) -> CueHit | N
                 continue
             if preposition in comps and object_split and not lemma.object and "np" in comps:
                 break  # "وكشف البلوشي فيها تطور الأندية … عن بقية": inside the noun object
+            if preposition in comps and j + 1 < len(doc) and doc.norms[j + 1] in _ADJUNCT_NOUNS:
+                # "أكد على هامش المؤتمر أن", "أكد في تغريدة على حسابه أن": a setting, not the content
+                close()
+                j = noun_phrase_end(doc, j + 1, limit)
+                continue
             if preposition in comps:
                 nxt = j + 1
                 if nxt < len(doc) and doc.norms[nxt] in lex.complementizers and nxt + 1 < len(doc):
