@@ -13,6 +13,7 @@ gate python -m bench.entities --quick --min-b3 0.93 --min-nisba 0.93
 gate python -m bench.time --quick --min-accuracy 0.95
 gate python -m bench.quantities --quick --min-accuracy 0.9
 gate python -m bench.quotes --quick --min-f1 0.81
+gate python -m bench.quote_constructions --min-rate 0.99
 gate python -m bench.sweep --quick
 gate python -m bench.dedup --quick --min-f1 0.85
 # uses $KHABAR_TEST_PG (set by .ci/run) for the PostgreSQL half

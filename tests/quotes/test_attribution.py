@@ -34,3 +34,27 @@ def test_wafqan_lima_reads_like_bihasab_ma() -> None:
     assert [brief(q) for q in found] == [
         ("indirect", "أظهرته", "بيانات حكومية", "وهبطت مخزونات الخام الأسبوع الماضي")
     ]
+
+
+def test_a_name_in_apposition_inside_the_source() -> None:
+    from .helpers import brief, run
+
+    found = run(
+        "أخبار",
+        "وبحسب مدير المستشفى، الدكتور سعد القحطاني، فإن المريض غادر العناية المركزة. "
+        "«سنفتتح القسم الجديد قريبا»، قال مدير المستشفى، الدكتور سعد القحطاني.",
+    )
+    assert [(q.speaker.text if q.speaker else None, q.content.text) for q in found] == [
+        ("مدير المستشفى، الدكتور سعد القحطاني", "المريض غادر العناية المركزة"),
+        ("مدير المستشفى، الدكتور سعد القحطاني", "سنفتتح القسم الجديد قريبا"),
+    ]
+    assert brief(found[0])[0] == "indirect"
+
+
+def test_a_source_after_lam_is_cited_with_its_article() -> None:
+    from .helpers import article, quotes
+
+    a = article("أخبار", "ووفقاً للمسؤول، فإن الطريق سيفتح غدا.")
+    (q,) = quotes(a)
+    assert q.speaker is not None and q.speaker.text == "المسؤول"
+    assert a.article.text[q.speaker.start : q.speaker.end] == "لمسؤول"  # the span stays exact

@@ -429,3 +429,10 @@ def test_ban_opening_a_name_is_no_complementizer() -> None:
     text = a.article.text
     found = quotes(a, entity(text, "E1", "PERSON", "بان كي مون", "بان كي مون"))
     assert [(q.speaker.entity if q.speaker else None, q.content.text) for q in found] == [("E1", "المفاوضات ستستأنف")]
+
+
+def test_a_plural_verb_has_a_pronoun_subject() -> None:
+    body = "وحسب أحد المنظمين، فإن الآلاف تجمعوا للتنديد بالاتفاق الذي يهدد، كما قالوا، الأمن العالمي وأمن إسرائيل."
+    a = article(TITLE, body)
+    found = quotes(a, entity(a.article.text, "E1", "LOC", "إسرائيل", "إسرائيل"))
+    assert all(q.speaker is None or "الأمن" not in q.speaker.text for q in found), [brief(q) for q in found]

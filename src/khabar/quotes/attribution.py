@@ -28,8 +28,10 @@ from khabar.quotes.content import trim
 from khabar.quotes.cues import lookup
 from khabar.quotes.doc import QuoteDoc
 from khabar.quotes.lexicon import lexicon, strip_proclitic
+from khabar.quotes.phrases import adjective_of_title, appositive_end, complementizer_at
 from khabar.quotes.record import Record
 from khabar.quotes.speakers import resolve_phrase, source_head, source_like
+from khabar.text.clitics import mention_text
 from khabar.text.normalize import normalize
 
 _MAX_SOURCE = 10
@@ -118,9 +120,14 @@ def _source_end(doc: QuoteDoc, s: int, end: int) -> int:
         if named is not None:
             k = named  # "حسب موقع سي إن إن": إن inside the name is no complementizer
             continue
-        if doc.is_comma(k) or doc.is_colon(k) or doc.is_terminal(k) or w in lex.complementizers or w in _CONTENT_OPENERS:
+        if doc.is_comma(k) and k > s:
+            after = appositive_end(doc, k + 1, end)
+            if after is not None:
+                k = after  # "بحسب مدير المستشفى، الدكتور سعد القحطاني، فإن": the name in apposition
+                continue
+        if doc.is_comma(k) or doc.is_colon(k) or doc.is_terminal(k) or complementizer_at(doc, k) or w in _CONTENT_OPENERS:
             break
-        if k > s and w in lex.time_words:
+        if k > s and w in lex.time_words and not adjective_of_title(doc, k):
             break  # "لما أظهرته بيانات حكومية الأسبوع الماضي": when, not who
         forms = lookup(doc.tokens[k].text)
         if forms and (doc.norms[k][:1] in ("و", "ف") or any(f.tense == "participle" for f in forms)):
@@ -147,7 +154,12 @@ def _trimmed_source(doc: QuoteDoc, s: int, k: int) -> Speaker | None:
     tok = doc.tokens[s]
     if speaker.start == tok.start and doc.norms[s].startswith("ل") and len(doc.norms[s]) > 2 and tok.text[0] == "ل":
         cut = 1
-        speaker = Speaker(doc.text[tok.start + cut : speaker.end], tok.start + cut, speaker.end, speaker.entity, speaker.kind)
+        text = doc.text[tok.start + cut : speaker.end]
+        if doc.norms[s].startswith("لل") and mention_text(tok.text).startswith("ال"):
+            # "وفقاً للمسؤول": the span starts at the article's lam ("لمسؤول"), the
+            # speaker is cited with its article ("المسؤول")
+            text = "ا" + text
+        speaker = Speaker(text, tok.start + cut, speaker.end, speaker.entity, speaker.kind)
     return speaker
 
 

@@ -36,6 +36,7 @@ from khabar.quotes.phrases import (
     addressed_name_end,
     addressee_end,
     adjective_of_title,
+    complementizer_at,
     definite_phrase,
     in_name,
     leading_name_end,
@@ -252,7 +253,9 @@ def scan(doc: QuoteDoc, i: int, form: CueForm, stoppers: set[int]) -> CueHit | N
         and ("np" in comps or lemma.object)
         and not resumptive_subject(doc, i + 1)
     )
-    closed = participle or relative
+    # "كما قالوا، الأمن العالمي": a verb marked plural or dual has a pronoun subject
+    # (after its subject the verb is singular), so what follows it is not one
+    closed = participle or relative or form.number in ("p", "d")
     object_split = False  # the object was told from the subject by its form
     appositive: list[int] | None = None  # words after the comma that closed the subject
     np_start: int | None = i + 1 if participle else None
@@ -271,6 +274,8 @@ def scan(doc: QuoteDoc, i: int, form: CueForm, stoppers: set[int]) -> CueHit | N
         nonlocal closed, appositive
         if subj and not closed:
             closed = True
+        if appositive and name_like(doc, appositive):
+            subj.extend(appositive)  # "مدير المستشفى، الدكتور سعد القحطاني في تصريح"
         appositive = None
 
     j = i + 1
@@ -333,12 +338,7 @@ def scan(doc: QuoteDoc, i: int, form: CueForm, stoppers: set[int]) -> CueHit | N
             if doc.norms[k] in lex.complementizers and k + 1 < len(doc):
                 return hit("that", k, doc.tokens[k + 1].start)
             return hit("colon", j, doc.tokens[k].start)
-        if (
-            w in lex.complementizers
-            and not w.startswith("ف")
-            and doc.norms[j - 1] not in _NOT_COMPLEMENT
-            and not (w == "بان" and mention_starts(doc, j))  # "بان كي مون"
-        ):
+        if complementizer_at(doc, j) and not w.startswith("ف") and doc.norms[j - 1] not in _NOT_COMPLEMENT:
             if ("that" in comps or source_from is not None) and j + 1 < len(doc):
                 return hit("that", j, doc.tokens[j + 1].start)
             if "np" in comps and subj and (object_split or possessive_split(doc, subj) is not None):

@@ -55,6 +55,13 @@ def looks_definite(doc: QuoteDoc, k: int) -> bool:
     return not (len(core) == 5 and core.endswith("اء") and core[2] not in ("م", "د"))
 
 
+def complementizer_at(doc: QuoteDoc, k: int) -> bool:
+    """Whether token ``k`` is a complementizer (أن، إن، بأن …), not the first word of
+    a name written like one ("بان كي مون")."""
+    w = doc.norms[k]
+    return w in lexicon().complementizers and not (w == "بان" and mention_starts(doc, k))
+
+
 def mention_starts(doc: QuoteDoc, j: int) -> bool:
     """Whether a person or organization mention starts at token ``j`` ("لا كازيت"
     is a name, not the negation that opens a quoted clause)."""
@@ -364,3 +371,16 @@ def name_like(doc: QuoteDoc, tokens: list[int]) -> bool:
     return strip_proclitic(words[0], lex.person_heads) is not None or any(
         w in ("بن", "ابو", "ال", "ابن") for w in words[1:]
     )
+
+
+def appositive_end(doc: QuoteDoc, a: int, end: int) -> int | None:
+    """The token after a name in apposition starting at ``a`` (up to the next comma,
+    full stop or complementizer), when the words there name a person."""
+    b = a
+    while b < end and b - a <= MAX_APPOSITIVE and doc.is_word(b) and not complementizer_at(doc, b):
+        b += 1
+    if b == a or b - a > MAX_APPOSITIVE or not name_like(doc, list(range(a, b))):
+        return None
+    if b < end and not (doc.is_comma(b) or doc.is_terminal(b)):
+        return None
+    return b

@@ -13,6 +13,7 @@ from khabar.quotes.cues import lookup
 from khabar.quotes.direct import DirectSpan
 from khabar.quotes.doc import QuoteDoc
 from khabar.quotes.lexicon import lexicon
+from khabar.quotes.phrases import adjective_of_title, appositive_end
 from khabar.quotes.record import Record
 from khabar.quotes.speakers import points_back, resolve_phrase
 from khabar.quotes.venue import venue_at
@@ -59,9 +60,12 @@ def _trailing_cue(doc: QuoteDoc, d: DirectSpan, records: list[Record]) -> Record
     j = k + 1
     while j < end and j - k <= _TRAILING_SUBJECT and doc.is_word(j):
         w = doc.norms[j]
-        if w in lex.adjunct_starts or w in lex.time_words or w in lex.prepositional_pronouns or venue_at(doc, j):
+        timed = w in lex.time_words and not adjective_of_title(doc, j)  # "الأمين العام" is no time
+        if w in lex.adjunct_starts or timed or w in lex.prepositional_pronouns or venue_at(doc, j):
             break  # "، قال المدرب بعد المباراة"
         j += 1
+    if j > k + 1 and j < end and doc.is_comma(j):
+        j = appositive_end(doc, j + 1, end) or j  # "، قال مدير المستشفى، الدكتور سعد القحطاني."
     rec = Record("direct", d.start, d.end, d.open, (tok.start, tok.end), gender=form.gender, bounded=True)
     speaker = resolve_phrase(doc, k + 1, j) if j > k + 1 and form.tense != "participle" else None
     if speaker is None or points_back(doc, k + 1, j):
