@@ -436,3 +436,33 @@ def test_a_plural_verb_has_a_pronoun_subject() -> None:
     a = article(TITLE, body)
     found = quotes(a, entity(a.article.text, "E1", "LOC", "إسرائيل", "إسرائيل"))
     assert all(q.speaker is None or "الأمن" not in q.speaker.text for q in found), [brief(q) for q in found]
+
+
+def test_a_place_after_the_title_and_a_name_in_apposition_before_the_object() -> None:
+    found = run(
+        TITLE,
+        "وطالب مدير عام التعليم بمنطقة الرياض المواطنين بضرورة الالتزام بالأنظمة. "
+        "وأكد مدير المستشفى، الدكتور سعد القحطاني، أهمية الالتزام بالمواعيد.",
+    )
+    assert [(q.speaker.text if q.speaker else None, q.content.text) for q in found] == [
+        ("مدير عام التعليم بمنطقة الرياض", "بضرورة الالتزام بالأنظمة"),
+        ("مدير المستشفى، الدكتور سعد القحطاني", "أهمية الالتزام بالمواعيد"),
+    ]
+
+
+def test_an_appositive_name_without_its_closing_comma_ends_the_subject() -> None:
+    body = "وأكد مدير المستشفى، الدكتور سعد القحطاني أهمية الالتزام بالمواعيد."
+    a = article(TITLE, body)
+    text = a.article.text
+    found = quotes(a, entity(text, "E1", "PERSON", "سعد القحطاني", "سعد القحطاني"))
+    assert [(q.speaker.entity if q.speaker else None, q.content.text) for q in found] == [
+        ("E1", "أهمية الالتزام بالمواعيد")
+    ]
+
+
+def test_ban_in_a_name_before_the_verb() -> None:
+    body = "الأمين العام للأمم المتحدة بان كي مون أكد أن المفاوضات ستستأنف."
+    a = article(TITLE, body)
+    text = a.article.text
+    found = quotes(a, entity(text, "E1", "PERSON", "بان كي مون", "بان كي مون"))
+    assert [(q.speaker.entity if q.speaker else None, q.content.text) for q in found] == [("E1", "المفاوضات ستستأنف")]

@@ -38,6 +38,7 @@ from khabar.quotes.phrases import (
     adjective_of_title,
     complementizer_at,
     definite_phrase,
+    ends_person,
     in_name,
     leading_name_end,
     looks_definite,
@@ -118,6 +119,9 @@ _EMPHATIC = frozenset(
 )
 _NOT_CLITIC = frozenset(
     {
+        "باسم",  # "المتحدث باسم الوزارة": on behalf of
+        "باسمها",
+        "باسمه",
         "لدي",
         "لكن",
         "لقد",
@@ -135,7 +139,7 @@ _NOT_CLITIC = frozenset(
         "لكنها",
     }
 )
-_OBJECT_NOUNS = frozenset({"عدم", "ضرورة", "ضروره", "اهمية", "اهميه"})
+_OBJECT_NOUNS = frozenset({"عدم", "ضرورة", "ضروره", "اهمية", "اهميه", "صحة", "صحه"})
 _MASDAR_LIKE = frozenset(
     {
         "ضروره",
@@ -159,6 +163,35 @@ _MASDAR_LIKE = frozenset(
 # nouns after a preposition that set the scene ("على هامش", "على حسابه في تويتر")
 _ADJUNCT_NOUNS = frozenset(
     {"هامش", "حسابه", "حسابها", "حسابهم", "صفحته", "صفحتها", "موقعه", "موقعها", "قناته", "قناتها", "حسابي"}
+)
+# where an office is ("مدير عام التعليم بمنطقة الرياض"): ب + these continues a title
+_PLACE_NOUNS = frozenset(
+    {
+        "منطقة",
+        "منطقه",
+        "محافظة",
+        "محافظه",
+        "مدينة",
+        "مدينه",
+        "ولاية",
+        "ولايه",
+        "امارة",
+        "جامعة",
+        "جامعه",
+        "وزارة",
+        "وزاره",
+        "ادارة",
+        "اداره",
+        "هيية",
+        "مستشفي",
+        "مكتب",
+        "فرع",
+        "شركة",
+        "شركه",
+        "بلدية",
+        "بلديه",
+        "مجلس",
+    }
 )
 _NEVER_IN_SUBJECT = frozenset({"ضروره", "ضرورة", "عدم", "اهمية", "ان", "انه", "انها"})
 
@@ -200,7 +233,15 @@ def _clitic_complement(word: str, comps: frozenset[str], loose: bool) -> bool:
 
 
 # the preposition each head of np_prep_heads governs ("مسؤول عن", "مقرب من")
-_HEAD_PREPOSITIONS = {"قايم": "علي", "مسوول": "عن", "مشرف": "علي", "مطلع": "علي", "مقرب": "من", "قريب": "من", "نقلا": "عن"}
+_HEAD_PREPOSITIONS = {
+    "قايم": "علي",
+    "مسوول": "عن",
+    "مشرف": "علي",
+    "مطلع": "علي",
+    "مقرب": "من",
+    "قريب": "من",
+    "نقلا": "عن",
+}
 
 
 def _keeps_preposition(head: str, preposition: str) -> bool:
@@ -352,6 +393,9 @@ def scan(doc: QuoteDoc, i: int, form: CueForm, stoppers: set[int]) -> CueHit | N
                 and doc.norms[subj[-1]] in lex.np_prep_heads
                 and _keeps_preposition(doc.norms[subj[-1]], doc.norms[j])
                 and not (preposition in comps and not _complement_ahead(doc, j + 1, limit, preposition))
+                and not (
+                    preposition in comps and j + 1 < limit and possessed_noun(doc, j + 1)
+                )  # "المسؤول عن أمله"
             ):
                 # "القائمون على الشركة", "مصدر مقرب من الحكومة"; but "وأشار المسؤول إلى
                 # ضرورة", "وأعرب المسؤول عن قلقه": the verb's own preposition, with
@@ -418,15 +462,27 @@ def scan(doc: QuoteDoc, i: int, form: CueForm, stoppers: set[int]) -> CueHit | N
         loose = (lemma.object and (bool(subj) or participle or closed)) or (not subj and not participle)
         # "…، وأستاذ الفقه المقارن بالمعهد العالي": inside a title the subject took after a
         # comma, a ب/ل phrase belongs to that title
-        in_title = appositive is not None and bool(appositive) and may_start_title(doc.tokens[appositive[0]].text)
+        in_title = (
+            appositive is not None and bool(appositive) and may_start_title(doc.tokens[appositive[0]].text)
+        )
         # "وأكد المسؤول بضرورة": a few verbal nouns never continue a subject
         unmistakable = bool(subj) and len(w) > 3 and w[1:] in _NEVER_IN_SUBJECT
+        # "دعا الأمين العام للأمم المتحدة الجميع": ل+ال after an open subject is its genitive
+        genitive = (
+            bool(subj)
+            and not closed
+            and (
+                (w.startswith("لل") and not in_name(doc, subj[-1]))
+                or (w[:1] == "ب" and w[1:] in _PLACE_NOUNS)  # "مدير التعليم بمنطقة الرياض"
+            )
+        )
         if (
             (not subj or closed or lemma.object or participle or unmistakable)
             and not in_title
+            and not genitive
             and _clitic_complement(w, comps, loose)
         ):
-            if object_split and not lemma.object and "np" in comps:
+            if (object_split or np_start is not None) and not lemma.object and "np" in comps:
                 break  # "أكد النادي تمسكه باللاعب": the ب phrase is inside the noun object
             return hit(w[0], j, doc.tokens[j].start)
         if not subj and not closed and "ل" not in comps and w.startswith("لل") and len(w) > 4:
@@ -511,7 +567,11 @@ def scan(doc: QuoteDoc, i: int, form: CueForm, stoppers: set[int]) -> CueHit | N
                 and strip_proclitic(doc.norms[subj[0]], lex.np_in_heads)
             ) or (
                 # "لاعب خط وسط الهلال": after an indefinite noun وسط is a noun in construct
-                w == "وسط" and subj and not closed and not looks_definite(doc, j - 1) and not in_name(doc, j - 1)
+                w == "وسط"
+                and subj
+                and not closed
+                and not looks_definite(doc, j - 1)
+                and not in_name(doc, j - 1)
             )
             if not continues_np:
                 close()
@@ -579,6 +639,21 @@ def scan(doc: QuoteDoc, i: int, form: CueForm, stoppers: set[int]) -> CueHit | N
         if not closed:
             subj.append(j)
         elif appositive is not None:
+            if (
+                appositive
+                and ("np" in comps or lemma.object)
+                and ends_person(doc, appositive[-1])
+                and not in_name(doc, j)
+                and name_like(doc, appositive)
+            ):
+                # "وأكد مدير المستشفى، الدكتور سعد القحطاني أهمية": the name in
+                # apposition ends the subject, the object follows it
+                subj.extend(appositive)
+                appositive = None
+                np_start = j
+                object_split = True
+                j += 1
+                continue
             appositive.append(j)
             if len(appositive) > MAX_APPOSITIVE:
                 appositive = None
