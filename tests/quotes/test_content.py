@@ -70,3 +70,21 @@ def test_a_noun_with_a_possessive_after_a_comma_stays_in_the_content() -> None:
 def test_an_impersonal_verb_after_a_comma_is_the_writer_speaking() -> None:
     found = run(TITLE, "وذكرت الشرطة أن السائق هرب بعد الحادث، ويتبين من الصور أن الحافلة انقلبت.")
     assert [brief(q) for q in found] == [("indirect", "وذكرت", "الشرطة", "السائق هرب بعد الحادث")]
+
+
+def test_unless_keeps_the_speakers_condition() -> None:
+    found = run(TITLE, "وأفاد المدير أن السياحة لا يمكن تطويرها، إلا إذا كانت الخدمات متطورة وراقية.")
+    assert [brief(q)[3] for q in found] == ["السياحة لا يمكن تطويرها، إلا إذا كانت الخدمات متطورة وراقية"]
+
+
+def test_asked_whether_and_a_participle_with_its_object_first() -> None:
+    found = run(
+        TITLE,
+        "وتساءل الكاتب عمّا إذا كان أحد المسؤولين قد استنكر الهجوم على المملكة. "
+        "وأكد المدرب أن الفريق جاهز، مبدياً ثقته في اللاعبين بأن لديهم برنامجاً متكاملاً.",
+    )
+    assert [(brief(q)[1], brief(q)[3]) for q in found] == [
+        ("وتساءل", "إذا كان أحد المسؤولين قد استنكر الهجوم على المملكة"),
+        ("وأكد", "الفريق جاهز"),
+        ("مبدياً", "ثقته في اللاعبين بأن لديهم برنامجاً متكاملاً"),
+    ]

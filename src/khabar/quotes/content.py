@@ -111,7 +111,7 @@ def _clause_stops(doc: QuoteDoc) -> list[int]:
             (
                 doc.is_comma(k - 1)
                 and (
-                    doc.norms[k] in _CONTRAST
+                    (doc.norms[k] in _CONTRAST and not _condition(doc, k))
                     or doc.norms[k] in _IMPERSONAL
                     or _writer_aside(doc, k)
                     or _circumstantial(doc, k)
@@ -128,6 +128,11 @@ _ADVERBS = frozenset(
     {"مثلا", "مجددا", "مسبقا", "موخرا", "مبدييا", "مجانا", "مطلقا", "مستقبلا", "مرارا", "موقتا", "محليا", "ماليا",
      "سابقا", "لاحقا", "حاليا", "دايما", "غالبا", "نادرا", "عالميا", "تاليا", "عاجلا", "اجلا", "كاملا", "ماضيا"}
 )
+
+
+def _condition(doc: QuoteDoc, k: int) -> bool:
+    """"…، إلا إذا كانت الخدمات متطورة": "unless" keeps the speaker's condition."""
+    return doc.norms[k] == "الا" and k + 1 < len(doc) and doc.norms[k + 1] in ("اذا", "في", "بعد", "من")
 
 
 def _circumstantial(doc: QuoteDoc, k: int) -> bool:

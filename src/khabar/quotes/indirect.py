@@ -384,6 +384,8 @@ def scan(doc: QuoteDoc, i: int, form: CueForm, stoppers: set[int]) -> CueHit | N
                 return hit("that", j, doc.tokens[j + 1].start)
             if "np" in comps and subj and (object_split or possessive_split(doc, subj) is not None):
                 break  # "وأبدى المدير شكره …، مؤكداً أن": the أن belongs to a later verb
+            if "np" in comps and participle and np_start is not None:
+                break  # "مبدياً ثقته في المدرب بأن": the participle's object came first
             return None
         preposition = prep(doc, j)
         if preposition is not None:

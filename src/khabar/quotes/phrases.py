@@ -23,11 +23,12 @@ from khabar.text.clitics import segment
 
 MAX_APPOSITIVE = 5
 DEMONSTRATIVES = frozenset({"هذا", "هذه", "ذلك", "تلك", "هذين", "هاتين", "هؤلاء"})
-_PREPOSITIONS = {"عن": "عن", "الي": "إلى", "علي": "على", "من": "من"}
+_PREPOSITIONS = {"عن": "عن", "عما": "عن", "الي": "إلى", "علي": "على", "من": "من"}
 
 
 def prep(doc: QuoteDoc, j: int) -> str | None:
-    """The preposition (عن، إلى، على، من) that token ``j`` is, in its written form."""
+    """The preposition (عن، إلى، على، من) that token ``j`` is, in its written form
+    ("عمّا" is عن + ما: "تساءل عما إذا كان")."""
     return _PREPOSITIONS.get(doc.norms[j])
 
 
