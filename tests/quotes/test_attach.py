@@ -242,3 +242,8 @@ def test_a_second_speaker_in_his_turn_and_the_closing_words_of_the_first() -> No
         ("أكد", "E1", "المباراة صعبة"),
         ("بقوله", "E1", "أنا جاهز لما يطلبه المدرب"),
     ]
+
+
+def test_a_participle_continues_an_untagged_subject_after_the_opening_verb() -> None:
+    found = run(TITLE, "عززت وزارة العمل استعداداتها لموسم الحج، مؤكدة على استمرار حملات التفتيش.")
+    assert [brief(q) for q in found] == [("indirect", "مؤكدة", "وزارة العمل", "استمرار حملات التفتيش")]

@@ -14,7 +14,7 @@ from khabar.model import Speaker
 from khabar.quotes.cues import CueForm, lookup
 from khabar.quotes.doc import QuoteDoc
 from khabar.quotes.lexicon import lexicon, strip_proclitic
-from khabar.quotes.phrases import leading_name_end, mention_starts
+from khabar.quotes.phrases import leading_name_end, mention_starts, noun_phrase_end
 from khabar.quotes.record import Record
 from khabar.quotes.speakers import agrees, resolve_phrase, source_head
 from khabar.quotes.venue import venue_at
@@ -51,9 +51,10 @@ def antecedent(
             mentioned = None
         if mentioned is not None:
             return mentioned, None
-    if not any(r.anchor >= sentence.start for r in earlier) and doc.tokens[doc.sentence_start_token(
-        doc.token_at(pos)
-    )].start < pos:
+    if (
+        not any(r.anchor >= sentence.start for r in earlier)
+        and doc.tokens[doc.sentence_start_token(doc.token_at(pos))].start < pos
+    ):
         # "دوّن مدرب الاتحاد بولوني ملاحظاته …، وطالب الجميع ببذل …": the verb is
         # coordinated with the sentence's first one and shares its subject, the
         # person named right after that first verb
@@ -81,7 +82,7 @@ def antecedent(
 
 
 def _governing_subject(doc: QuoteDoc, start: int, end: int) -> Speaker | None:
-    """"وصرّح لـ«سبق» مدير المركز خالد العلي قائلاً: …", "وختم الوزير حديثه قائلاً":
+    """ "وصرّح لـ«سبق» مدير المركز خالد العلي قائلاً: …", "وختم الوزير حديثه قائلاً":
     the participle's subject is that of the reporting verb before it, which
     introduced nothing itself."""
     lex = lexicon()
@@ -123,7 +124,7 @@ def _governing_subject(doc: QuoteDoc, start: int, end: int) -> Speaker | None:
 
 
 def _plural_antecedent(doc: QuoteDoc, start: int, end: int) -> Speaker | None:
-    """"وأثار الفيديو الغضب بين رواد مواقع التواصل، مطالبين بمحاسبة …": a plural
+    """ "وأثار الفيديو الغضب بين رواد مواقع التواصل، مطالبين بمحاسبة …": a plural
     participle agrees with the group of people named last before it in its
     sentence, not with the singular subject of the verb (the video cannot demand)."""
     plurals = lexicon().plural_heads
@@ -142,7 +143,7 @@ def _plural_antecedent(doc: QuoteDoc, start: int, end: int) -> Speaker | None:
 
 
 def _preposition_like(doc: QuoteDoc, k: int, forms: list[CueForm]) -> bool:
-    """"بين مصر وفرنسا", "عبر الهاتف": without its written shadda a doubled verb
+    """ "بين مصر وفرنسا", "عبر الهاتف": without its written shadda a doubled verb
     that spells a preposition (بيّن، عبّر: cues.json ``ambiguous``) is that preposition."""
     if "\u0651" in doc.tokens[k].text:
         return False
@@ -164,7 +165,7 @@ def _one_person(doc: QuoteDoc, speaker: Speaker) -> bool:
 
 
 def _lead_subject(doc: QuoteDoc, start: int, end: int) -> Speaker | None:
-    """"استنكرت مملكة البحرين تصريحات نوري المالكي …، معتبرة أن": in a sentence that
+    """ "استنكرت مملكة البحرين تصريحات نوري المالكي …، معتبرة أن": in a sentence that
     opens on its verb, the name right after the verb is the subject the participle
     continues, not the first person the sentence mentions."""
     lex = lexicon()
@@ -176,7 +177,11 @@ def _lead_subject(doc: QuoteDoc, start: int, end: int) -> Speaker | None:
     if k + 1 >= stop or not doc.is_word(k) or not doc.is_word(k + 1):
         return None
     first = doc.norms[k]
-    if first.startswith(("ال", "وال")) or first in lex.kana or doc.mentions_in(doc.tokens[k].start, doc.tokens[k].end):
+    if (
+        first.startswith(("ال", "وال"))
+        or first in lex.kana
+        or doc.mentions_in(doc.tokens[k].start, doc.tokens[k].end)
+    ):
         return None
     j = k + 1
     while j < stop and doc.norms[j] in ("قد", "وقد", "لقد"):
@@ -184,7 +189,9 @@ def _lead_subject(doc: QuoteDoc, start: int, end: int) -> Speaker | None:
     if j >= stop:
         return None
     # the name itself or after one head noun ("مملكة البحرين", "وزارة الصحة")
-    starts = {doc.tokens[j].start} | ({doc.tokens[j + 1].start} if j + 1 < stop and doc.is_word(j + 1) else set())
+    starts = {doc.tokens[j].start} | (
+        {doc.tokens[j + 1].start} if j + 1 < stop and doc.is_word(j + 1) else set()
+    )
     refs = [
         r
         for r in doc.mentions_in(doc.tokens[j].start, doc.tokens[stop - 1].end)
@@ -193,13 +200,28 @@ def _lead_subject(doc: QuoteDoc, start: int, end: int) -> Speaker | None:
         and (r.entity.type if r.entity else r.mention.type) != "MISC"
     ]
     if not refs:
-        return None
+        # "عززت وزارة العمل استعداداتها …، مؤكدة": no name was tagged, but a source
+        # noun right after the opening verb heads its subject
+        if not source_head(doc, j, j + 1) or (
+            strip_proclitic(doc.norms[j], lex.person_heads) is None and not _org_head(doc, j)
+        ):
+            return None
+        b = min(noun_phrase_end(doc, j, stop), j + 4)
+        return resolve_phrase(doc, j, max(b, j + 1))
     b = doc.token_at(max(r.mention.end for r in refs))
     return resolve_phrase(doc, j, max(b, j + 1))
 
 
+def _org_head(doc: QuoteDoc, k: int) -> bool:
+    lex = lexicon()
+    return (
+        strip_proclitic(doc.norms[k], lex.org_nouns) is not None
+        or strip_proclitic(doc.norms[k], lex.media_nouns) is not None
+    )
+
+
 def _kana_subject(doc: QuoteDoc, start: int, end: int) -> Speaker | None:
-    """"وكانت جموع غفيرة من المسؤولين، قد توافدوا …، داعين": the noun phrase after
+    """ "وكانت جموع غفيرة من المسؤولين، قد توافدوا …، داعين": the noun phrase after
     a sentence-initial كان is the subject of its clause."""
     k = doc.token_at(start)
     stop = doc.token_at(end)
