@@ -247,3 +247,23 @@ def test_a_second_speaker_in_his_turn_and_the_closing_words_of_the_first() -> No
 def test_a_participle_continues_an_untagged_subject_after_the_opening_verb() -> None:
     found = run(TITLE, "عززت وزارة العمل استعداداتها لموسم الحج، مؤكدة على استمرار حملات التفتيش.")
     assert [brief(q) for q in found] == [("indirect", "مؤكدة", "وزارة العمل", "استمرار حملات التفتيش")]
+
+
+def test_bare_abar_before_an_and_its_verbal_noun_is_the_verb() -> None:
+    body = "أعرب الأمين العام سالم العلي عن أسفه للحادث. وعبر عن استغرابه من التصريحات، مؤكدا أن التدخل مرفوض."
+    a = article(TITLE, body)
+    text = a.article.text
+    found = quotes(a, entity(text, "E1", "PERSON", "سالم العلي", "سالم العلي"))
+    assert [(q.cue.text if q.cue else None, q.speaker.entity if q.speaker else None) for q in found] == [
+        ("أعرب", "E1"),
+        ("وعبر", "E1"),
+        ("مؤكدا", "E1"),
+    ]
+
+
+def test_a_closing_tag_by_the_same_speaker_is_no_second_quote() -> None:
+    body = "وقال سالم العلي إن الورشة تصلح الأسلحة المعطوبة، حسب ما أفاد."
+    a = article(TITLE, body)
+    text = a.article.text
+    found = quotes(a, entity(text, "E1", "PERSON", "سالم العلي", "سالم العلي"))
+    assert [(q.cue.text if q.cue else None, q.speaker.entity if q.speaker else None) for q in found] == [("وقال", "E1")]

@@ -138,6 +138,10 @@ def _finish(doc: QuoteDoc, records: list[Record]) -> list[Record]:
             continue
         if r.parent is not None and same(r.speaker, r.parent.speaker):
             continue  # "قال إنه يعتقد أن …": the speaker reporting himself adds nothing
+        if r.end <= r.anchor and any(
+            q is not r and r.start <= q.anchor < r.end and same(r.speaker, q.speaker) for q in records
+        ):
+            continue  # "وقال سليم إنه يعيد …، حسب ما أفاد": the tag repeats the quote it closes
         if r.kind == "indirect" and any(
             r.start <= d.open and d.outer_end <= r.end + 1 and d.words >= 2 for d in doc.direct
         ):

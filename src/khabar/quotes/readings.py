@@ -85,7 +85,7 @@ def plausible(doc: QuoteDoc, found: CueHit) -> bool:
         )
     # "بين الطرفين", "من بين الحرفيين": the bare form reads as a cue only before a
     # complementizer, colon or quotation; a written shadda ("عبّر", "بيّن") marks the verb
-    ambiguous = found.form.ambiguous and not _shadda_verb(doc, found)
+    ambiguous = found.form.ambiguous and not _shadda_verb(doc, found) and not _own_preposition_next(doc, found)
     if (
         ambiguous
         and found.comp not in ("that", "colon", "quote")
@@ -113,6 +113,19 @@ def plausible(doc: QuoteDoc, found: CueHit) -> bool:
 
 
 _CLAUSE_LINKS = frozenset({"حيث", "كما", "فيما", "هذا", "قد", "وقد", "ثم", "بينما"})
+
+
+def _own_preposition_next(doc: QuoteDoc, found: CueHit) -> bool:
+    """"وعبر عن استغرابه": the verb's own preposition right after the bare form, with
+    its verbal noun, makes it the verb (the preposition عبر "via" is not followed by عن)."""
+    i = found.i
+    return (
+        found.comp_i == i + 1
+        and found.comp in found.form.lemma.complements
+        and found.comp not in ("that", "colon", "quote", "np")
+        and i + 2 < len(doc)
+        and doc.norms[i + 2].endswith(("ه", "ها", "هم"))
+    )
 
 
 def _opens_clause(doc: QuoteDoc, i: int) -> bool:
