@@ -267,3 +267,13 @@ def test_a_closing_tag_by_the_same_speaker_is_no_second_quote() -> None:
     text = a.article.text
     found = quotes(a, entity(text, "E1", "PERSON", "سالم العلي", "سالم العلي"))
     assert [(q.cue.text if q.cue else None, q.speaker.entity if q.speaker else None) for q in found] == [("وقال", "E1")]
+
+
+def test_a_relative_clause_whose_object_is_its_antecedent_reports_nothing() -> None:
+    body = "ويأتي ذلك وسط رفض شعبي في صنعاء لدعوات التعبئة التي أعلن عنها زعيم الحركة عبدالملك الحوثي."
+    a = article(TITLE, body)
+    text = a.article.text
+    found = quotes(
+        a, entity(text, "E1", "LOC", "صنعاء", "صنعاء"), entity(text, "E2", "PERSON", "عبدالملك الحوثي", "عبدالملك الحوثي")
+    )
+    assert found == ()

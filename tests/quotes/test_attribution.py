@@ -58,3 +58,13 @@ def test_a_source_after_lam_is_cited_with_its_article() -> None:
     (q,) = quotes(a)
     assert q.speaker is not None and q.speaker.text == "المسؤول"
     assert a.article.text[q.speaker.start : q.speaker.end] == "لمسؤول"  # the span stays exact
+
+
+def test_a_clause_describing_the_source_ends_it() -> None:
+    from .helpers import run
+
+    found = run("أخبار", "ويزور المسؤول الأممي مخيمات اللاجئين في الجنوب، وفق بيان للأمم المتحدة أشار إلى زيادة الجوع.")
+    assert [(q.speaker.text if q.speaker else None, q.content.text) for q in found] == [
+        ("بيان للأمم المتحدة", "ويزور المسؤول الأممي مخيمات اللاجئين في الجنوب"),
+        ("بيان للأمم المتحدة", "زيادة الجوع"),
+    ]

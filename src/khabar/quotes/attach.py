@@ -99,6 +99,14 @@ def attach(doc: QuoteDoc, hit: CueHit, rec: Record, stack: list[Record], records
     if prev in lex.complementizers and prev[-1:] in ("ه", "ا", "م") and not form.proclitic:
         # "أكد أنه يتوقع انضمام …": the pronoun of أنه is the subject, what follows the object
         explicit = left = None
+    if (
+        prev in lex.relatives
+        and hit.comp == "np"
+        and i + 1 < len(doc)
+        and doc.norms[i + 1] in lex.prepositional_pronouns
+        and not doc.norms[i + 1].startswith("ل")  # "الذي أكّد له دعم باريس": له is whom it was said to
+    ):
+        return False  # "دعوات التعبئة التي أعلن عنها زعيم الحوثيين": what was announced is the antecedent
     if prev in lex.relatives and (explicit is None or hit.comp == "np"):
         if _impersonal(form):
             return False  # "الكوكب الذي يُعتقد أنه أكبر": impersonal passive

@@ -130,6 +130,8 @@ def _source_end(doc: QuoteDoc, s: int, end: int) -> int:
         if k > s and w in lex.time_words and not adjective_of_title(doc, k):
             break  # "لما أظهرته بيانات حكومية الأسبوع الماضي": when, not who
         forms = lookup(doc.tokens[k].text)
+        if forms and k > s + 1 and not forms[0].ambiguous and any(f.tense in ("past", "present") for f in forms):
+            break  # "وفق بيان للأمم المتحدة أشار إلى": a clause describing the source
         if forms and (doc.norms[k][:1] in ("و", "ف") or any(f.tense == "participle" for f in forms)):
             # "بحسب صحيفة الوطن وأوضحت الإحصائية أن", "وهو ما أكده المتحدث مضيفاً أن":
             # a cue starts the next clause
