@@ -68,3 +68,12 @@ def test_a_clause_describing_the_source_ends_it() -> None:
         ("بيان للأمم المتحدة", "ويزور المسؤول الأممي مخيمات اللاجئين في الجنوب"),
         ("بيان للأمم المتحدة", "زيادة الجوع"),
     ]
+
+
+def test_a_time_between_the_relayed_words_and_their_complementizer() -> None:
+    from .helpers import run
+
+    found = run("أخبار", "ونقلت وكالة الأنباء عن مدير المطار قوله اليوم إن الرحلات ألغيت بسبب البركان.")
+    assert [(q.speaker.text if q.speaker else None, q.content.text) for q in found] == [
+        ("مدير المطار", "الرحلات ألغيت بسبب البركان")
+    ]

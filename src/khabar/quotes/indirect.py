@@ -447,7 +447,8 @@ def scan(doc: QuoteDoc, i: int, form: CueForm, stoppers: set[int]) -> CueHit | N
             while source_end > source_from and doc.is_comma(source_end - 1):
                 source_end -= 1
             k = j + 1
-            while k < len(doc) and (doc.is_comma(k) or doc.is_colon(k)):
+            # "عن المدير قوله اليوم إن": a time or a comma may stand before the words
+            while k < len(doc) and (doc.is_comma(k) or doc.is_colon(k) or doc.norms[k] in lex.time_words):
                 k += 1
             if k < len(doc) and doc.norms[k] in lex.complementizers and k + 1 < len(doc):
                 return hit("that", k, doc.tokens[k + 1].start)
