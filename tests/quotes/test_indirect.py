@@ -466,3 +466,20 @@ def test_ban_in_a_name_before_the_verb() -> None:
     text = a.article.text
     found = quotes(a, entity(text, "E1", "PERSON", "بان كي مون", "بان كي مون"))
     assert [(q.speaker.entity if q.speaker else None, q.content.text) for q in found] == [("E1", "المفاوضات ستستأنف")]
+
+
+def test_a_relative_clause_describing_the_subject_before_its_possessed_object() -> None:
+    body = "وأعلن نادي الاتحاد الذي ينافس في الدوري اليوم الأربعاء توصله لاتفاق لبيع لاعبه."
+    a = article(TITLE, body)
+    text = a.article.text
+    found = quotes(a, entity(text, "E1", "ORG", "الاتحاد", "الاتحاد"))
+    assert [(q.speaker.entity if q.speaker else None, q.content.text) for q in found] == [
+        ("E1", "توصله لاتفاق لبيع لاعبه")
+    ]
+
+
+def test_brothers_after_the_subject_are_whom_the_call_was_addressed_to() -> None:
+    found = run(TITLE, "ودعت المديرية العامة للجوازات الأخوة اليمنيين إلى سرعة مراجعة مراكز التصحيح.")
+    assert [brief(q) for q in found] == [
+        ("indirect", "ودعت", "المديرية العامة للجوازات", "سرعة مراجعة مراكز التصحيح")
+    ]

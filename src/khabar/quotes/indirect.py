@@ -687,10 +687,15 @@ def _without_complement(
     end = doc.sentence_end_token(i)
     prev = doc.norms[i - 1] if i > 0 else ""
     if subj and np_start is not None and doc.norms[np_start] in lexicon().relatives:
-        # "نفت وزارة الداخلية الأنباء التي ترددت": the relative clause describes the
-        # object, which starts where the subject's name ends
+        later = _object_after_relative(doc, np_start, end)
         named_end = leading_name_end(doc, subj)
-        if named_end is not None:
+        if later is not None:
+            # "أعلن اتليتيكو مدريد الذي ينافس في الدوري … توصله لاتفاق": the relative
+            # clause describes the subject, the possessed verbal noun after it is the object
+            np_start = later
+        elif named_end is not None:
+            # "نفت وزارة الداخلية الأنباء التي ترددت": the relative clause describes the
+            # object, which starts where the subject's name ends
             np_start = named_end
             subj = [k for k in subj if k < named_end]
     subject = (subj[0], subj[-1] + 1) if subj else None
@@ -752,6 +757,21 @@ def _without_complement(
         return None
     subject = (subj[0], subj[-1] + 1) if subj else None
     return CueHit(i, form, "np", np_start, doc.tokens[np_start].start, subject, None, venue, None, True)
+
+
+def _object_after_relative(doc: QuoteDoc, rel: int, end: int) -> int | None:
+    """A verbal noun with a possessive pronoun that agrees with the relative pronoun
+    at ``rel`` ("الذي … توصله", "التي … عزمها"), within the clause after it."""
+    suffix = {"الذي": "ه", "التي": "ها", "الذين": "هم"}.get(doc.norms[rel])
+    if suffix is None:
+        return None
+    for k in range(rel + 2, min(end, rel + 16)):
+        if not doc.is_word(k) or complementizer_at(doc, k):
+            return None
+        w = doc.norms[k]
+        if possessed_noun(doc, k) and w.endswith(suffix) and (suffix != "ه" or not w.endswith(("ها", "هم"))):
+            return k
+    return None
 
 
 def find_cues(doc: QuoteDoc) -> list[CueHit]:
