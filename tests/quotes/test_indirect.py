@@ -483,3 +483,13 @@ def test_brothers_after_the_subject_are_whom_the_call_was_addressed_to() -> None
     assert [brief(q) for q in found] == [
         ("indirect", "ودعت", "المديرية العامة للجوازات", "سرعة مراجعة مراكز التصحيح")
     ]
+
+
+def test_a_title_and_name_in_apposition_after_a_definite_subject() -> None:
+    body = "نفى الناطق الرسمي باسم التعليم مدير العلاقات العامة ناصر النهاري صحة ما تناولته بعض الصحف."
+    a = article(TITLE, body)
+    text = a.article.text
+    found = quotes(a, entity(text, "E1", "PERSON", "ناصر النهاري", "ناصر النهاري"))
+    assert [(q.speaker.entity if q.speaker else None, q.content.text) for q in found] == [
+        ("E1", "صحة ما تناولته بعض الصحف")
+    ]

@@ -188,6 +188,10 @@ def object_starts(doc: QuoteDoc, last: int, j: int, person_object: bool = True) 
     lex = lexicon()
     if strip_proclitic(w, lex.audience_nouns) is not None and w.startswith("ال"):
         return True
+    if not person_object and may_start_title(doc.tokens[j].text) and _name_follows(doc, j):
+        # "نفى الناطق الرسمي باسم التعليم مدير العلاقات العامة ناصر النهاري صحة": a
+        # title followed by a name is the subject's apposition, not a noun object
+        return False
     if (
         len(w) >= 4
         and w.endswith(_POSSESSIVE)
@@ -248,6 +252,22 @@ def object_starts(doc: QuoteDoc, last: int, j: int, person_object: bool = True) 
         and not prev.endswith(("ين", "ون"))
         and doc.is_word(last)
     )
+
+
+def _name_follows(doc: QuoteDoc, j: int, window: int = 8) -> bool:
+    """Whether a person's name starts within ``window`` words after token ``j``."""
+    for k in range(j + 1, min(len(doc), j + 1 + window)):
+        if not doc.is_word(k) or complementizer_at(doc, k):
+            return False
+        tok = doc.tokens[k]
+        if any(
+            r.mention.start >= tok.start
+            and r.mention.kind == "name"
+            and (r.entity.type if r.entity else r.mention.type) == "PERSON"
+            for r in doc.mentions_in(tok.start, tok.end)
+        ):
+            return True
+    return False
 
 
 def noun_phrase_end(doc: QuoteDoc, j: int, limit: int) -> int:
