@@ -66,7 +66,7 @@ def test_a_clause_describing_the_source_ends_it() -> None:
     found = run("أخبار", "ويزور المسؤول الأممي مخيمات اللاجئين في الجنوب، وفق بيان للأمم المتحدة أشار إلى زيادة الجوع.")
     assert [(q.speaker.text if q.speaker else None, q.content.text) for q in found] == [
         ("بيان للأمم المتحدة", "ويزور المسؤول الأممي مخيمات اللاجئين في الجنوب"),
-        ("بيان للأمم المتحدة", "زيادة الجوع"),
+        ("بيان للأمم المتحدة", "زيادة الجوع"),  # the statement the phrase names is أشار's subject
     ]
 
 

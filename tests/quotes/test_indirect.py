@@ -493,3 +493,10 @@ def test_a_title_and_name_in_apposition_after_a_definite_subject() -> None:
     assert [(q.speaker.entity if q.speaker else None, q.content.text) for q in found] == [
         ("E1", "صحة ما تناولته بعض الصحف")
     ]
+
+
+def test_bayna_between_two_alternatives_is_no_cue() -> None:
+    body = "واجتمعت الإدارة مع اللاعب وخيرته بين الانتقال لنجران أو البقاء، خصوصا أن العرض يفوق العروض الأخرى."
+    a = article(TITLE, body)
+    found = quotes(a, entity(a.article.text, "E1", "ORG", "نجران", "نجران"))
+    assert [brief(q)[1] for q in found] == []

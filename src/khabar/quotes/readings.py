@@ -101,6 +101,7 @@ def plausible(doc: QuoteDoc, found: CueHit) -> bool:
         found.comp not in ("that", "colon", "quote")
         or (found.i > 0 and doc.norms[found.i - 1] in ("من", "في"))
         or _correlative(doc, found.i)
+        or _alternatives(doc, found)
     ):
         return False
     if found.subject is None:
@@ -126,6 +127,14 @@ def _own_preposition_next(doc: QuoteDoc, found: CueHit) -> bool:
         and i + 2 < len(doc)
         and doc.norms[i + 2].endswith(("ه", "ها", "هم"))
     )
+
+
+def _alternatives(doc: QuoteDoc, found: CueHit) -> bool:
+    """"خيرته بين الانتقال لنجران أو البقاء …": two things joined by أو after the
+    bare form make it "between", not the verb بيّن."""
+    if found.subject is None:
+        return False
+    return any(doc.norms[k] in ("او", "ام") for k in range(*found.subject))
 
 
 def _opens_clause(doc: QuoteDoc, i: int) -> bool:

@@ -28,6 +28,7 @@ _TYPE_RANK = {"PERSON": 0, "ORG": 1, "LOC": 2, "MISC": 3}
 # "بعد أن نشرت …": the clause after these is not reported content.
 _NOT_REPORTED = frozenset({"بعد", "قبل", "منذ", "دون", "حتي", "عقب", "كما", "وكما", "رغم", "برغم", "لو", "مع"})
 _MAX_LEFT = 8
+_ATTRIBUTION_LEFT = frozenset({"وفق", "وفقا", "ووفق", "ووفقا", "حسب", "بحسب", "وبحسب", "وحسب", "طبقا"})
 _LEFT_PREPOSITIONS = frozenset({"الي", "والي", "لدي", "ولدي"})
 _DISCOURSE = frozenset(
     {
@@ -334,6 +335,9 @@ def left_subject(doc: QuoteDoc, i: int) -> tuple[int, int, int] | None:
         complementizer = w in lex.complementizers and not _opens_name(doc, j)  # not "بان كي مون"
         if complementizer or w in lex.kana or doc.is_colon(j) or doc.is_comma(j) or doc.is_terminal(j):
             boundary = j
+            break
+        if w in _ATTRIBUTION_LEFT and j < i - 1:
+            boundary = j  # "وفق بيان للأمم المتحدة أشار إلى": the statement is the verb's subject
             break
         if w in ("لكن", "ولكن") and j < i - 1:
             boundary = j  # "…، لكن هذا الشعب أكد أنه": the contrast opens a clause with its subject
