@@ -8,6 +8,10 @@ after the conjunction/preposition clitics of its first word
 "لأذربيجان" gives "أذربيجان", "والرئيس" keeps its article, and "للرئيس"
 starts at the article's lam ("لرئيس": the alef is elided in writing).
 
+Institutions named by a designator noun ("وزارة الصحة", "المديرية العامة
+للجوازات"), which the tagger mostly misses, are added by
+:mod:`khabar.entities.institutions`.
+
 The article is tagged as one document (:meth:`Tagger.tag_document`): a name
 tagged confidently once is also found where it repeats ("ريفلين" after
 "رؤوفين ريفلين"). ``score`` is the mean marginal probability of the chunk's
@@ -21,7 +25,7 @@ import dataclasses
 import logging
 from collections.abc import Sequence
 
-from khabar.entities import places
+from khabar.entities import institutions, places
 from khabar.entities.conll import spans
 from khabar.entities.tagger import load_tagger
 from khabar.entities.titles import function_words
@@ -54,7 +58,8 @@ def detect(text: str, tokens: Sequence[Token], sentences: Sequence[Sentence]) ->
             mention = _mention(text, group[first:last], typ, probs[first:last], group[first : last + 8])
             if mention is not None:
                 out.append(mention)
-    return out
+    # ministries, authorities, universities the tagger leaves out or cuts ("وزارة الصحة")
+    return institutions.merge(institutions.find(tokens, out), out, text)
 
 
 def _by_sentence(tokens: Sequence[Token], sentences: Sequence[Sentence]) -> list[list[Token]]:
