@@ -222,11 +222,7 @@ class Entity:
 @dataclass(slots=True, frozen=True)
 class Speaker:
     """Who a quote is attributed to: a resolved entity id when known, the surface
-    mention that names it, and whether it is a person/organization or a medium.
-
-    ``start``/``end`` bound that mention in the article text; ``text`` is it as a
-    reader cites it, which differs from the span only where ل elided the
-    article's alef ("وفقاً للمسؤول": span "لمسؤول", text "المسؤول")."""
+    mention that names it, and whether it is a person/organization or a medium."""
 
     text: str
     start: int | None = None

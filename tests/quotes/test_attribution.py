@@ -51,13 +51,13 @@ def test_a_name_in_apposition_inside_the_source() -> None:
     assert brief(found[0])[0] == "indirect"
 
 
-def test_a_source_after_lam_is_cited_with_its_article() -> None:
+def test_a_source_after_lam_starts_at_the_articles_lam() -> None:
     from .helpers import article, quotes
 
     a = article("أخبار", "ووفقاً للمسؤول، فإن الطريق سيفتح غدا.")
     (q,) = quotes(a)
-    assert q.speaker is not None and q.speaker.text == "المسؤول"
-    assert a.article.text[q.speaker.start : q.speaker.end] == "لمسؤول"  # the span stays exact
+    assert q.speaker is not None and q.speaker.text == "لمسؤول"  # like a mention: from the article's lam
+    assert a.article.text[q.speaker.start : q.speaker.end] == q.speaker.text
 
 
 def test_a_clause_describing_the_source_ends_it() -> None:

@@ -31,7 +31,6 @@ from khabar.quotes.lexicon import lexicon, strip_proclitic
 from khabar.quotes.phrases import adjective_of_title, appositive_end, complementizer_at
 from khabar.quotes.record import Record
 from khabar.quotes.speakers import resolve_phrase, source_head, source_like
-from khabar.text.clitics import mention_text
 from khabar.text.normalize import normalize
 
 _MAX_SOURCE = 10
@@ -156,12 +155,8 @@ def _trimmed_source(doc: QuoteDoc, s: int, k: int) -> Speaker | None:
     tok = doc.tokens[s]
     if speaker.start == tok.start and doc.norms[s].startswith("ل") and len(doc.norms[s]) > 2 and tok.text[0] == "ل":
         cut = 1
-        text = doc.text[tok.start + cut : speaker.end]
-        if doc.norms[s].startswith("لل") and mention_text(tok.text).startswith("ال"):
-            # "وفقاً للمسؤول": the span starts at the article's lam ("لمسؤول"), the
-            # speaker is cited with its article ("المسؤول")
-            text = "ا" + text
-        speaker = Speaker(text, tok.start + cut, speaker.end, speaker.entity, speaker.kind)
+        # "وفقاً للمسؤول": like a mention, the span starts at the article's lam ("لمسؤول")
+        speaker = Speaker(doc.text[tok.start + cut : speaker.end], tok.start + cut, speaker.end, speaker.entity, speaker.kind)
     return speaker
 
 
