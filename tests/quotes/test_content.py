@@ -88,3 +88,14 @@ def test_asked_whether_and_a_participle_with_its_object_first() -> None:
         ("وأكد", "الفريق جاهز"),
         ("مبدياً", "ثقته في اللاعبين بأن لديهم برنامجاً متكاملاً"),
     ]
+
+
+def test_an_unclosed_quotation_ends_where_the_writer_takes_over() -> None:
+    found = run(
+        TITLE,
+        'وقال اللاعب "لم أتخيل نفسي خارج هذا النادي، الحمد لله تم التجديد، مشدداً بأنه سيبذل ما بوسعه لخدمة ناديه.',
+    )
+    assert [(brief(q)[1], brief(q)[3]) for q in found] == [
+        ("وقال", "لم أتخيل نفسي خارج هذا النادي، الحمد لله تم التجديد"),
+        ("مشدداً", "سيبذل ما بوسعه لخدمة ناديه"),
+    ]

@@ -110,7 +110,7 @@ def _cue_record(doc: QuoteDoc, hit: CueHit, stack: list[Record], records: list[R
         return None
     kind = "direct" if hit.comp in ("quote", "colon", "bare") else "indirect"
     rec = Record(kind, hit.content_start, end, tok.start, (tok.start, tok.end), gender=hit.form.gender)
-    rec.bounded = hit.direct is not None
+    rec.bounded = hit.direct is not None and hit.direct.close is not None  # an unclosed mark bounds nothing
     rec.venue = _venue(doc, hit)
     return rec if attach(doc, hit, rec, stack, records) else None
 
