@@ -99,3 +99,13 @@ def test_an_unclosed_quotation_ends_where_the_writer_takes_over() -> None:
         ("وقال", "لم أتخيل نفسي خارج هذا النادي، الحمد لله تم التجديد"),
         ("مشدداً", "سيبذل ما بوسعه لخدمة ناديه"),
     ]
+
+
+def test_a_verb_with_its_own_named_subject_after_a_comma_is_the_writer() -> None:
+    body = "وأبان المدرب سالم العلي أن أمور المعسكر تسير على خير ما يرام، وأشاد سالم العلي بانضباط اللاعبين."
+    a = article(TITLE, body)
+    text = a.article.text
+    from .helpers import entity
+
+    found = quotes(a, entity(text, "E1", "PERSON", "سالم العلي", "سالم العلي"))
+    assert [brief(q)[3] for q in found] == ["أمور المعسكر تسير على خير ما يرام"]

@@ -24,7 +24,7 @@ from khabar.quotes.direct import DirectSpan
 from khabar.quotes.doc import QuoteDoc
 from khabar.quotes.indirect import CueHit
 from khabar.quotes.lexicon import lexicon
-from khabar.quotes.narration import narration_end
+from khabar.quotes.narration import narration_end, perfect_gender
 from khabar.quotes.venue import venue_at
 
 _TRAILING = " \t\r\n.،,؛;:-–—"
@@ -112,6 +112,7 @@ def _clause_stops(doc: QuoteDoc) -> list[int]:
                 doc.is_comma(k - 1)
                 and (
                     (doc.norms[k] in _CONTRAST and not _condition(doc, k))
+                    or _verb_with_named_subject(doc, k)
                     or doc.norms[k] in _IMPERSONAL
                     or _writer_aside(doc, k)
                     or _circumstantial(doc, k)
@@ -125,18 +126,57 @@ def _clause_stops(doc: QuoteDoc) -> list[int]:
 
 # accusative adverbs of the participle's shape: they stay inside the clause
 _ADVERBS = frozenset(
-    {"مثلا", "مجددا", "مسبقا", "موخرا", "مبدييا", "مجانا", "مطلقا", "مستقبلا", "مرارا", "موقتا", "محليا", "ماليا",
-     "سابقا", "لاحقا", "حاليا", "دايما", "غالبا", "نادرا", "عالميا", "تاليا", "عاجلا", "اجلا", "كاملا", "ماضيا"}
+    {
+        "مثلا",
+        "مجددا",
+        "مسبقا",
+        "موخرا",
+        "مبدييا",
+        "مجانا",
+        "مطلقا",
+        "مستقبلا",
+        "مرارا",
+        "موقتا",
+        "محليا",
+        "ماليا",
+        "سابقا",
+        "لاحقا",
+        "حاليا",
+        "دايما",
+        "غالبا",
+        "نادرا",
+        "عالميا",
+        "تاليا",
+        "عاجلا",
+        "اجلا",
+        "كاملا",
+        "ماضيا",
+    }
 )
 
 
+def _verb_with_named_subject(doc: QuoteDoc, k: int) -> bool:
+    """ "…، وأشاد هوساوي بانضباط اللاعبين": after a comma, و + a perfect verb whose
+    subject is named right after it is the writer narrating a new act."""
+    w = doc.norms[k]
+    if not w.startswith("و") or len(w) < 4 or k + 1 >= len(doc) or perfect_gender(w[1:]) is None:
+        return False
+    tok = doc.tokens[k + 1]
+    return any(
+        r.mention.start == tok.start
+        and r.mention.kind == "name"
+        and (r.entity.type if r.entity else r.mention.type) == "PERSON"
+        for r in doc.mentions_in(tok.start, tok.end)
+    )
+
+
 def _condition(doc: QuoteDoc, k: int) -> bool:
-    """"…، إلا إذا كانت الخدمات متطورة": "unless" keeps the speaker's condition."""
+    """ "…، إلا إذا كانت الخدمات متطورة": "unless" keeps the speaker's condition."""
     return doc.norms[k] == "الا" and k + 1 < len(doc) and doc.norms[k + 1] in ("اذا", "في", "بعد", "من")
 
 
 def _circumstantial(doc: QuoteDoc, k: int) -> bool:
-    """"…، سائلاً المولى أن يوفقهم", "…، مشيداً بالأداء": after a comma, an
+    """ "…، سائلاً المولى أن يوفقهم", "…، مشيداً بالأداء": after a comma, an
     indefinite accusative active participle (مُفعِلاً and the derived forms, or
     فاعلاً) is a circumstantial clause the writer adds about the speaker, not
     part of what was reported. Reporting participles (مضيفاً) are cues and end
@@ -152,7 +192,7 @@ def _circumstantial(doc: QuoteDoc, k: int) -> bool:
 
 
 def _whereas(doc: QuoteDoc, k: int) -> bool:
-    """"… معظمها إلى ناها في حين ألغت الخطوط اليابانية 17 رحلة": "في حين" with a
+    """ "… معظمها إلى ناها في حين ألغت الخطوط اليابانية 17 رحلة": "في حين" with a
     verb clause sets another party's action against the reported one, in the
     writer's voice ("في حين أن …" keeps a clause of the speaker's own)."""
     if doc.norms[k] not in ("في", "وفي") or k + 2 >= len(doc) or doc.norms[k + 1] != "حين":
@@ -167,7 +207,7 @@ def _closes_quotation(doc: QuoteDoc, k: int) -> bool:
 
 
 def _writer_aside(doc: QuoteDoc, k: int) -> bool:
-    """"…، وذلك في رده على سؤال", "…، وذلك خلال المؤتمر", "…، وهو ما يعني": the
+    """ "…، وذلك في رده على سؤال", "…، وذلك خلال المؤتمر", "…، وهو ما يعني": the
     writer's gloss on what was said. "…، وذلك من خلال …" stays: it is still the
     speaker's clause."""
     w = doc.norms[k]
@@ -191,7 +231,9 @@ def cut_before(doc: QuoteDoc, i: int, floor: int) -> int:
     k = i - 1
     while k >= 0 and doc.tokens[k].start >= floor:
         w = doc.norms[k]
-        if doc.is_comma(k) or (doc.is_punct(k) and doc.direct_opening(k) is None and doc.tokens[k].text not in "»”\")"):
+        if doc.is_comma(k) or (
+            doc.is_punct(k) and doc.direct_opening(k) is None and doc.tokens[k].text not in '»”")'
+        ):
             k -= 1
             continue
         if w in lex.clause_openers or w in lex.kana or w in ("و", "ف", "ثم"):
@@ -219,7 +261,7 @@ def _fronted_topic(doc: QuoteDoc, k: int, floor: int) -> int | None:
     while j >= 0 and doc.tokens[j].start >= floor and k - j < _MAX_TOPIC:
         if doc.is_comma(j) or doc.is_terminal(j):
             break
-        if not doc.is_word(j) and doc.direct_opening(j) is None and doc.tokens[j].text not in "»”\")(":
+        if not doc.is_word(j) and doc.direct_opening(j) is None and doc.tokens[j].text not in '»”")(':
             return None
         j -= 1
     first = j + 1
