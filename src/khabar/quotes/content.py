@@ -156,17 +156,18 @@ _ADVERBS = frozenset(
 
 
 def _verb_with_named_subject(doc: QuoteDoc, k: int) -> bool:
-    """ "…، وأشاد هوساوي بانضباط اللاعبين": after a comma, و + a perfect verb whose
+    """"…، وأشاد هوساوي بانضباط اللاعبين": after a comma, و + a perfect verb whose
     subject is named right after it is the writer narrating a new act."""
     w = doc.norms[k]
     if not w.startswith("و") or len(w) < 4 or k + 1 >= len(doc) or perfect_gender(w[1:]) is None:
         return False
     tok = doc.tokens[k + 1]
+    last = doc.tokens[min(k + 5, len(doc) - 1)]
     return any(
         r.mention.start == tok.start
         and r.mention.kind == "name"
         and (r.entity.type if r.entity else r.mention.type) == "PERSON"
-        for r in doc.mentions_in(tok.start, tok.end)
+        for r in doc.mentions_in(tok.start, last.end)
     )
 
 
