@@ -142,9 +142,12 @@ class QuoteDoc:
 
     @cached_property
     def quoted(self) -> list[bool]:
-        """For each token, whether it lies inside a quotation (between its marks)."""
+        """For each token, whether it lies inside a quotation (between its marks; a
+        mark never closed bounds nothing: the writer's words run on after it)."""
         flags = [False] * len(self.tokens)
         for d in self.direct:
+            if d.close is None:
+                continue
             for k in range(self.token_at(d.open), self.token_at(d.outer_end)):
                 flags[k] = True
         return flags
