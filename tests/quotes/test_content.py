@@ -109,3 +109,15 @@ def test_a_verb_with_its_own_named_subject_after_a_comma_is_the_writer() -> None
 
     found = quotes(a, entity(text, "E1", "PERSON", "سالم العلي", "سالم العلي"))
     assert [brief(q)[3] for q in found] == ["أمور المعسكر تسير على خير ما يرام"]
+
+
+def test_a_verb_whose_subject_is_a_title_or_an_abbreviated_name() -> None:
+    from .helpers import entity
+
+    a = article(
+        TITLE,
+        "وأشار المحافظ إلى جهود المكتب في توعية الشباب، وشكر المحافظ أمين عام الجمعية على النجاحات. "
+        "وأوضح المشرف أن الدراسة ستبدأ يوم الأحد، وقدم د. سالم العلي شكره لمدير الجامعة.",
+    )
+    found = quotes(a, entity(a.article.text, "E1", "PERSON", "سالم العلي", "سالم العلي"))
+    assert [brief(q)[3] for q in found] == ["جهود المكتب في توعية الشباب", "الدراسة ستبدأ يوم الأحد"]

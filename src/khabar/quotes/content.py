@@ -23,7 +23,7 @@ from khabar.quotes.cues import lookup
 from khabar.quotes.direct import DirectSpan
 from khabar.quotes.doc import QuoteDoc
 from khabar.quotes.indirect import CueHit
-from khabar.quotes.lexicon import lexicon
+from khabar.quotes.lexicon import lexicon, strip_proclitic
 from khabar.quotes.narration import narration_end, perfect_gender
 from khabar.quotes.venue import venue_at
 
@@ -161,14 +161,22 @@ def _verb_with_named_subject(doc: QuoteDoc, k: int) -> bool:
     w = doc.norms[k]
     if not w.startswith("و") or len(w) < 4 or k + 1 >= len(doc) or perfect_gender(w[1:]) is None:
         return False
-    tok = doc.tokens[k + 1]
-    last = doc.tokens[min(k + 5, len(doc) - 1)]
+    j = k + 1
+    while j < min(k + 4, len(doc) - 1) and (doc.norms[j] in _NAME_PREFIXES or doc.tokens[j].text == "."):
+        j += 1  # "وقدم د. الرميح شكره": a title or its abbreviation before the name
+    tok = doc.tokens[j]
+    if doc.norms[j].startswith("ال") and strip_proclitic(doc.norms[j], lexicon().person_heads) is not None:
+        return True  # "، وشكر المحافظ أمين عام الجمعية": a title names the subject too
+    last = doc.tokens[min(j + 4, len(doc) - 1)]
     return any(
         r.mention.start == tok.start
-        and r.mention.kind == "name"
+        and r.mention.kind in ("name", "title")
         and (r.entity.type if r.entity else r.mention.type) == "PERSON"
         for r in doc.mentions_in(tok.start, last.end)
     )
+
+
+_NAME_PREFIXES = frozenset({"د", "م", "الدكتور", "المهندس", "الشيخ", "الامير", "اللواء", "العميد", "الاستاذ"})
 
 
 def _condition(doc: QuoteDoc, k: int) -> bool:
