@@ -500,3 +500,15 @@ def test_bayna_between_two_alternatives_is_no_cue() -> None:
     a = article(TITLE, body)
     found = quotes(a, entity(a.article.text, "E1", "ORG", "نجران", "نجران"))
     assert [brief(q)[1] for q in found] == []
+
+
+def test_ba_and_a_derived_verbal_noun_after_the_subject_is_the_content() -> None:
+    found = run(
+        TITLE,
+        "وتعهدت المؤسسة بالإعلان بكل شفافية عن نتائج التحقيق. "
+        "وقال رئيس لجنة الحكام بالاتحاد السعودي إن التحكيم تطور.",
+    )
+    assert [(brief(q)[2], brief(q)[3]) for q in found] == [
+        ("المؤسسة", "بالإعلان بكل شفافية عن نتائج التحقيق"),
+        ("رئيس لجنة الحكام بالاتحاد السعودي", "التحكيم تطور"),
+    ]

@@ -196,6 +196,25 @@ _PLACE_NOUNS = frozenset(
 _NEVER_IN_SUBJECT = frozenset({"ضروره", "ضرورة", "عدم", "اهمية", "ان", "انه", "انها"})
 
 
+def _masdar_after_ba(word: str) -> bool:
+    """"بالإعلان", "بالالتزام", "بالاستمرار", "بالتنسيق", "بالتعاون": ب + a definite
+    verbal noun of a derived form (إفعال، افتعال، استفعال، تفعيل، تفاعل), which never
+    continues a subject (unlike "بالمنطقة", "بالحدود الشمالية")."""
+    if not word.startswith("بال"):
+        return False
+    stem = word[3:]
+    if stem in ("اتحاد", "تقرير", "تجارة", "تجاره", "امارة"):
+        return False  # nouns of those shapes: "رئيس لجنة الحكام بالاتحاد السعودي"
+    n = len(stem)
+    if stem.startswith("است"):
+        return n == 7 and stem[5] == "ا"
+    if stem[:1] == "ا":
+        return (n == 5 and stem[3] == "ا") or (n == 6 and stem[2] in "تطد" and stem[4] == "ا")
+    if stem[:1] == "ت":
+        return n == 5 and (stem[3] == "ي" or stem[2] == "ا")
+    return False
+
+
 @dataclass(slots=True)
 class CueHit:
     """A cue verb with its complement: token indices into the doc, ``content_start``
@@ -469,7 +488,7 @@ def scan(doc: QuoteDoc, i: int, form: CueForm, stoppers: set[int]) -> CueHit | N
             appositive is not None and bool(appositive) and may_start_title(doc.tokens[appositive[0]].text)
         )
         # "وأكد المسؤول بضرورة": a few verbal nouns never continue a subject
-        unmistakable = bool(subj) and len(w) > 3 and w[1:] in _NEVER_IN_SUBJECT
+        unmistakable = bool(subj) and len(w) > 3 and (w[1:] in _NEVER_IN_SUBJECT or _masdar_after_ba(w))
         # "دعا الأمين العام للأمم المتحدة الجميع": ل+ال after an open subject is its genitive
         genitive = (
             bool(subj)
