@@ -29,7 +29,8 @@ from khabar.quotes.attribution import Phrase, attribution_record, find_phrases
 from khabar.quotes.content import provisional_end, trim
 from khabar.quotes.doc import QuoteDoc
 from khabar.quotes.headline import headline_quote
-from khabar.quotes.indirect import CueHit, find_cues
+from khabar.quotes.hit import CueHit
+from khabar.quotes.indirect import find_cues
 from khabar.quotes.record import Record
 from khabar.quotes.speakers import same
 from khabar.quotes.standalone import direct_only

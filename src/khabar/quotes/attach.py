@@ -20,7 +20,7 @@ from khabar.quotes.content import cut_before
 from khabar.quotes.continuation import antecedent
 from khabar.quotes.cues import CueForm, lookup
 from khabar.quotes.doc import QuoteDoc
-from khabar.quotes.indirect import CueHit
+from khabar.quotes.hit import CueHit
 from khabar.quotes.lexicon import lexicon, strip_proclitic
 from khabar.quotes.record import Record
 from khabar.quotes.speakers import (

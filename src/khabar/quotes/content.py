@@ -22,7 +22,7 @@ import bisect
 from khabar.quotes.cues import lookup
 from khabar.quotes.direct import DirectSpan
 from khabar.quotes.doc import QuoteDoc
-from khabar.quotes.indirect import CueHit
+from khabar.quotes.hit import CueHit
 from khabar.quotes.lexicon import lexicon, strip_proclitic
 from khabar.quotes.narration import narration_end, perfect_gender
 from khabar.quotes.venue import venue_at

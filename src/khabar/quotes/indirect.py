@@ -18,18 +18,30 @@ Cues are scanned right to left so that a cue whose complement lies beyond a
 later valid cue is rejected ("ذكر 36 عاماً … وأفاد أنه": the أن belongs to أفاد).
 Where the subject ends and the object begins is told by
 :mod:`khabar.quotes.phrases`; which readings of a word count as cues, by
-:mod:`khabar.quotes.readings`.
+:mod:`khabar.quotes.readings`; which words can be a complement, by
+:mod:`khabar.quotes.complements`; the readings without a complement word, by
+:mod:`khabar.quotes.objects`.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from khabar.entities.titles import may_start_title
+from khabar.quotes.complements import (
+    ADJUNCT_NOUNS,
+    NEVER_IN_SUBJECT,
+    OBJECT_NOUNS,
+    PLACE_NOUNS,
+    clitic_complement,
+    complement_ahead,
+    keeps_preposition,
+    masdar_after_ba,
+)
 from khabar.quotes.cues import CueForm
 from khabar.quotes.direct import DirectSpan
 from khabar.quotes.doc import QuoteDoc
+from khabar.quotes.hit import CueHit
 from khabar.quotes.lexicon import lexicon, strip_proclitic
+from khabar.quotes.objects import without_complement
 from khabar.quotes.phrases import (
     DEMONSTRATIVES,
     MAX_APPOSITIVE,
@@ -40,7 +52,6 @@ from khabar.quotes.phrases import (
     definite_phrase,
     ends_person,
     in_name,
-    leading_name_end,
     looks_definite,
     mention_starts,
     name_like,
@@ -56,9 +67,8 @@ from khabar.quotes.phrases import (
     without_gloss,
 )
 from khabar.quotes.readings import candidate_forms, plausible
-from khabar.quotes.speakers import left_subject, source_like
+from khabar.quotes.speakers import left_subject
 from khabar.quotes.venue import venue_at
-from khabar.text.clitics import segment
 
 WINDOW = 32
 WINDOW_PARTICIPLE = 8
@@ -117,172 +127,6 @@ _EMPHATIC = frozenset(
         "التي",
     }
 )
-_NOT_CLITIC = frozenset(
-    {
-        "باسم",  # "المتحدث باسم الوزارة": on behalf of
-        "باسمها",
-        "باسمه",
-        "لدي",
-        "لكن",
-        "لقد",
-        "لان",
-        "لانه",
-        "لانها",
-        "لذلك",
-        "لهذا",
-        "لهذه",
-        "بعد",
-        "بين",
-        "بعض",
-        "بينما",
-        "لكنه",
-        "لكنها",
-    }
-)
-_OBJECT_NOUNS = frozenset({"عدم", "ضرورة", "ضروره", "اهمية", "اهميه", "صحة", "صحه"})
-_MASDAR_LIKE = frozenset(
-    {
-        "ضروره",
-        "ضرورة",
-        "عدم",
-        "اهمية",
-        "سرعة",
-        "وقف",
-        "اعادة",
-        "عودة",
-        "ان",
-        "انه",
-        "انها",
-        "جميع",
-        "كافة",
-        "كل",
-    }
-)
-
-
-# nouns after a preposition that set the scene ("على هامش", "على حسابه في تويتر")
-_ADJUNCT_NOUNS = frozenset(
-    {"هامش", "حسابه", "حسابها", "حسابهم", "صفحته", "صفحتها", "موقعه", "موقعها", "قناته", "قناتها", "حسابي"}
-)
-# where an office is ("مدير عام التعليم بمنطقة الرياض"): ب + these continues a title
-_PLACE_NOUNS = frozenset(
-    {
-        "منطقة",
-        "منطقه",
-        "محافظة",
-        "محافظه",
-        "مدينة",
-        "مدينه",
-        "ولاية",
-        "ولايه",
-        "امارة",
-        "جامعة",
-        "جامعه",
-        "وزارة",
-        "وزاره",
-        "ادارة",
-        "اداره",
-        "هيية",
-        "مستشفي",
-        "مكتب",
-        "فرع",
-        "شركة",
-        "شركه",
-        "بلدية",
-        "بلديه",
-        "مجلس",
-    }
-)
-_NEVER_IN_SUBJECT = frozenset({"ضروره", "ضرورة", "عدم", "اهمية", "ان", "انه", "انها"})
-
-
-def _masdar_after_ba(word: str) -> bool:
-    """"بالإعلان", "بالالتزام", "بالاستمرار", "بالتنسيق", "بالتعاون": ب + a definite
-    verbal noun of a derived form (إفعال، افتعال، استفعال، تفعيل، تفاعل), which never
-    continues a subject (unlike "بالمنطقة", "بالحدود الشمالية")."""
-    if not word.startswith("بال"):
-        return False
-    stem = word[3:]
-    if stem in ("اتحاد", "تقرير", "تجارة", "تجاره", "امارة"):
-        return False  # nouns of those shapes: "رئيس لجنة الحكام بالاتحاد السعودي"
-    n = len(stem)
-    if stem.startswith("است"):
-        return n == 7 and stem[5] == "ا"
-    if stem[:1] == "ا":
-        return (n == 5 and stem[3] == "ا") or (n == 6 and stem[2] in "تطد" and stem[4] == "ا")
-    if stem[:1] == "ت":
-        return n == 5 and (stem[3] == "ي" or stem[2] == "ا")
-    return False
-
-
-@dataclass(slots=True)
-class CueHit:
-    """A cue verb with its complement: token indices into the doc, ``content_start``
-    a character offset. ``subject`` is the phrase after the verb (may be empty),
-    ``source`` the relayed speaker of "نقل X عن Y قوله"."""
-
-    i: int
-    form: CueForm
-    comp: str
-    comp_i: int
-    content_start: int
-    subject: tuple[int, int] | None = None
-    source: tuple[int, int] | None = None
-    venue: tuple[int, int] | None = None
-    direct: DirectSpan | None = None
-    np_after_subject: bool = False
-
-
-def _clitic_complement(word: str, comps: frozenset[str], loose: bool) -> bool:
-    """ "بسرعة التدخل", "بالمرونة", "لمراجعتها": a preposition glued to a verbal noun.
-
-    ``loose`` (a verb with a person object, after its object: "طالب الجميع ببذل",
-    "دعت الشركة الراغبين لإرسال") accepts any noun; otherwise the noun must be
-    definite or a known verbal noun, since names start with ب and ل too (بايوف).
-    """
-    if len(word) < 4:
-        return False
-    letter, rest = word[0], word[1:]
-    if letter not in ("ب", "ل") or letter not in comps or word in _NOT_CLITIC:
-        return False
-    split = segment(word).proclitics
-    if not split or split[0] != letter:
-        return False  # "بعضهم", "بشأن", "بندر": the ب belongs to the word
-    return loose or rest.startswith("ال") or rest in _MASDAR_LIKE or rest.startswith("ان")
-
-
-# the preposition each head of np_prep_heads governs ("مسؤول عن", "مقرب من")
-_HEAD_PREPOSITIONS = {
-    "قايم": "علي",
-    "مسوول": "عن",
-    "مشرف": "علي",
-    "مطلع": "علي",
-    "مقرب": "من",
-    "قريب": "من",
-    "نقلا": "عن",
-}
-
-
-def _keeps_preposition(head: str, preposition: str) -> bool:
-    """Whether ``head`` (of np_prep_heads) governs ``preposition``: "المسؤول عن
-    الملف" does, "المسؤول إلى" does not (that إلى is the verb's)."""
-    stem = head[2:] if head.startswith("ال") else head
-    for base, prep_ in _HEAD_PREPOSITIONS.items():
-        if stem.startswith(base):
-            return preposition == prep_
-    return True
-
-
-def _complement_ahead(doc: QuoteDoc, j: int, limit: int, preposition: str) -> bool:
-    """Whether the verb's complement comes later: the same preposition again, a
-    complementizer or a colon before ``limit`` ("أعرب المسؤول عن الملف عن قلقه")."""
-    lex = lexicon()
-    for k in range(j, limit):
-        if doc.is_colon(k) or doc.norms[k] in lex.complementizers or prep(doc, k) == preposition:
-            return True
-    return False
-
-
 def _word_limit(doc: QuoteDoc, i: int, end: int, words: int) -> int:
     """The token index after ``words`` word tokens following ``i`` (punctuation and
     quotation marks do not count: "ذكر في حوار لـ«الشرق الأوسط» أنه")."""
@@ -412,8 +256,8 @@ def scan(doc: QuoteDoc, i: int, form: CueForm, stoppers: set[int]) -> CueHit | N
                 subj
                 and not closed
                 and doc.norms[subj[-1]] in lex.np_prep_heads
-                and _keeps_preposition(doc.norms[subj[-1]], doc.norms[j])
-                and not (preposition in comps and not _complement_ahead(doc, j + 1, limit, preposition))
+                and keeps_preposition(doc.norms[subj[-1]], doc.norms[j])
+                and not (preposition in comps and not complement_ahead(doc, j + 1, limit, preposition))
                 and not (
                     preposition in comps and j + 1 < limit and possessed_noun(doc, j + 1)
                 )  # "المسؤول عن أمله"
@@ -439,7 +283,7 @@ def scan(doc: QuoteDoc, i: int, form: CueForm, stoppers: set[int]) -> CueHit | N
                 continue
             if preposition in comps and object_split and not lemma.object and "np" in comps:
                 break  # "وكشف البلوشي فيها تطور الأندية … عن بقية": inside the noun object
-            if preposition in comps and j + 1 < len(doc) and doc.norms[j + 1] in _ADJUNCT_NOUNS:
+            if preposition in comps and j + 1 < len(doc) and doc.norms[j + 1] in ADJUNCT_NOUNS:
                 # "أكد على هامش المؤتمر أن", "أكد في تغريدة على حسابه أن": a setting, not the content
                 close()
                 j = noun_phrase_end(doc, j + 1, limit)
@@ -488,21 +332,21 @@ def scan(doc: QuoteDoc, i: int, form: CueForm, stoppers: set[int]) -> CueHit | N
             appositive is not None and bool(appositive) and may_start_title(doc.tokens[appositive[0]].text)
         )
         # "وأكد المسؤول بضرورة": a few verbal nouns never continue a subject
-        unmistakable = bool(subj) and len(w) > 3 and (w[1:] in _NEVER_IN_SUBJECT or _masdar_after_ba(w))
+        unmistakable = bool(subj) and len(w) > 3 and (w[1:] in NEVER_IN_SUBJECT or masdar_after_ba(w))
         # "دعا الأمين العام للأمم المتحدة الجميع": ل+ال after an open subject is its genitive
         genitive = (
             bool(subj)
             and not closed
             and (
                 (w.startswith("لل") and not in_name(doc, subj[-1]))
-                or (w[:1] == "ب" and w[1:] in _PLACE_NOUNS)  # "مدير التعليم بمنطقة الرياض"
+                or (w[:1] == "ب" and w[1:] in PLACE_NOUNS)  # "مدير التعليم بمنطقة الرياض"
             )
         )
         if (
             (not subj or closed or lemma.object or participle or unmistakable)
             and not in_title
             and not genitive
-            and _clitic_complement(w, comps, loose)
+            and clitic_complement(w, comps, loose)
         ):
             if (object_split or np_start is not None) and not lemma.object and "np" in comps:
                 break  # "أكد النادي تمسكه باللاعب": the ب phrase is inside the noun object
@@ -642,7 +486,7 @@ def scan(doc: QuoteDoc, i: int, form: CueForm, stoppers: set[int]) -> CueHit | N
             closed = True
             np_start = j
             object_split = True
-        if not closed and subj and "np" in comps and w in _OBJECT_NOUNS:
+        if not closed and subj and "np" in comps and w in OBJECT_NOUNS:
             # "تأكيد مصادر حكومية عدم التوصل", "أكد مسؤولون ضرورة": these nouns head
             # what is affirmed, never a source's genitive or adjective
             closed = True
@@ -684,113 +528,7 @@ def scan(doc: QuoteDoc, i: int, form: CueForm, stoppers: set[int]) -> CueHit | N
         j += 1
     if appositive:
         np_start = appositive[0]
-    return _without_complement(doc, i, form, subj, closed, np_start, venue)
-
-
-def _without_complement(
-    doc: QuoteDoc,
-    i: int,
-    form: CueForm,
-    subj: list[int],
-    closed: bool,
-    np_start: int | None,
-    venue: tuple[int, int] | None,
-) -> CueHit | None:
-    """Readings without a complement word.
-
-    ``before``: "… كما أعلنت المحكمة" attributes the clause before كما.
-    ``np``: a bare object after a subject that is clearly closed (by a comma, a
-    venue, or the end of a known mention) and looks like a source, or right
-    after a cue whose subject stands before it ("الفحوصات أكدت عدم تمكنه").
-    """
-    end = doc.sentence_end_token(i)
-    prev = doc.norms[i - 1] if i > 0 else ""
-    if subj and np_start is not None and doc.norms[np_start] in lexicon().relatives:
-        later = _object_after_relative(doc, np_start, end)
-        named_end = leading_name_end(doc, subj)
-        if later is not None:
-            # "أعلن اتليتيكو مدريد الذي ينافس في الدوري … توصله لاتفاق": the relative
-            # clause describes the subject, the possessed verbal noun after it is the object
-            np_start = later
-        elif named_end is not None:
-            # "نفت وزارة الداخلية الأنباء التي ترددت": the relative clause describes the
-            # object, which starts where the subject's name ends
-            np_start = named_end
-            subj = [k for k in subj if k < named_end]
-    subject = (subj[0], subj[-1] + 1) if subj else None
-    quoted = any(d.start <= doc.tokens[i].start < d.end for d in doc.direct)
-    if (
-        prev in ("كما", "وكما")
-        and form.tense != "participle"
-        and subject is not None
-        and not quoted
-        and source_like(doc, *subject)
-    ):
-        s0 = doc.sentence_start_token(i)
-        first = next((k for k in range(s0, i - 1) if doc.is_word(k)), None)
-        if first is not None:
-            return CueHit(i, form, "before", first, doc.tokens[first].start, subject, None, venue)
-        # "كما أكد محلب أهمية …" opens its sentence: nothing before it to attribute
-    if "np" not in form.lemma.complements:
-        return None
-    if (
-        not subj
-        and np_start is not None
-        and prev in lexicon().relatives
-        and np_start < end
-        and doc.is_word(np_start)
-    ):
-        # "هولاند الذي أكّد له دعم باريس": the antecedent speaks (khabar.quotes.attach)
-        return CueHit(i, form, "np", np_start, doc.tokens[np_start].start, None, None, venue, None, True)
-    if form.tense != "participle":
-        if not form.proclitic and left_subject(doc, i) is not None and i + 1 < end and doc.is_word(i + 1):
-            # the object starts after an addressee the scan stepped over ("أكد لأرسنال تمسكه")
-            first = np_start if not subj and np_start is not None and np_start < end else i + 1
-            return CueHit(i, form, "np", first, doc.tokens[first].start, None, None, venue)
-        if not subj:
-            return None
-        if form.proclitic and not source_like(doc, subj[0], subj[-1] + 1) and i + 1 < end:
-            # "وأكد عدم توفر دلائل …": no subject, the noun phrase is the content
-            return CueHit(i, form, "np", i + 1, doc.tokens[i + 1].start, None, None, venue)
-        refs = doc.mentions_in(doc.tokens[subj[0]].start, doc.tokens[subj[-1]].end)
-        person = [r for r in refs if (r.entity.type if r.entity else r.mention.type) in ("PERSON", "ORG")]
-        split = possessive_split(doc, subj)
-        if split is not None and source_like(doc, subj[0], split):
-            # "أبدى المواطنون استياءهم من …", "وأبدى مدير الشركة رضا الغزاوي شكره": the
-            # object opens on its possessive noun
-            return CueHit(
-                i, form, "np", split, doc.tokens[split].start, (subj[0], split), None, venue, None, True
-            )
-        if not closed or form.ambiguous:
-            if not person:
-                return None
-            last = max(r.mention.end for r in person)
-            k = doc.token_at(last)
-            subj = [t for t in subj if doc.tokens[t].end <= last]
-            while k < end and (doc.norms[k] in lexicon().time_words or doc.is_comma(k)):
-                k += 1
-            np_start = k
-        elif not source_like(doc, subj[0], subj[-1] + 1):
-            return None
-    if np_start is None or np_start >= end or not doc.is_word(np_start):
-        return None
-    subject = (subj[0], subj[-1] + 1) if subj else None
-    return CueHit(i, form, "np", np_start, doc.tokens[np_start].start, subject, None, venue, None, True)
-
-
-def _object_after_relative(doc: QuoteDoc, rel: int, end: int) -> int | None:
-    """A verbal noun with a possessive pronoun that agrees with the relative pronoun
-    at ``rel`` ("الذي … توصله", "التي … عزمها"), within the clause after it."""
-    suffix = {"الذي": "ه", "التي": "ها", "الذين": "هم"}.get(doc.norms[rel])
-    if suffix is None:
-        return None
-    for k in range(rel + 2, min(end, rel + 16)):
-        if not doc.is_word(k) or complementizer_at(doc, k):
-            return None
-        w = doc.norms[k]
-        if possessed_noun(doc, k) and w.endswith(suffix) and (suffix != "ه" or not w.endswith(("ها", "هم"))):
-            return k
-    return None
+    return without_complement(doc, i, form, subj, closed, np_start, venue)
 
 
 def find_cues(doc: QuoteDoc) -> list[CueHit]:

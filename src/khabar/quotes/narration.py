@@ -32,7 +32,7 @@ from dataclasses import dataclass
 
 from khabar.quotes.cues import lookup
 from khabar.quotes.doc import QuoteDoc
-from khabar.quotes.indirect import CueHit
+from khabar.quotes.hit import CueHit
 from khabar.quotes.lexicon import lexicon
 
 _CLAUSE_COMPS = frozenset({"that"})

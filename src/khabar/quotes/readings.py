@@ -16,7 +16,7 @@ from khabar.quotes.doc import QuoteDoc
 from khabar.quotes.speakers import source_head, source_like
 
 if TYPE_CHECKING:
-    from khabar.quotes.indirect import CueHit
+    from khabar.quotes.hit import CueHit
 
 
 def _first_person(word: str, form: CueForm) -> bool:
