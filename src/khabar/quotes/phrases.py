@@ -204,14 +204,8 @@ def object_starts(doc: QuoteDoc, last: int, j: int, person_object: bool = True) 
         return True
     if (
         ends_person(doc, last)
-        and not looks_definite(doc, j)
-        and doc.is_word(j)
-        and doc.tokens[j].kind == "arabic"
-        and len(w) >= 3
-        and w not in DEMONSTRATIVES
-        and w not in lex.relatives
+        and _indefinite_noun(doc, j)
         and w not in lex.complementizers
-        and not in_name(doc, j)
         and not segment(w).proclitics
         and strip_proclitic(w, lex.person_heads) is None
         and not may_start_title(doc.tokens[j].text)
@@ -230,13 +224,7 @@ def object_starts(doc: QuoteDoc, last: int, j: int, person_object: bool = True) 
     )
     if (
         (definite or ends_name(doc, last))
-        and not looks_definite(doc, j)
-        and doc.is_word(j)
-        and doc.tokens[j].kind == "arabic"
-        and len(w) >= 3
-        and w not in DEMONSTRATIVES
-        and w not in lex.relatives
-        and not in_name(doc, j)
+        and _indefinite_noun(doc, j)
         and not (w[0] in ("ب", "ل", "ك") and segment(w).proclitics)  # "بمنطقة عسير": a prepositional phrase
     ):
         # "اتهمت السلطات تنظيم الدولة بـ", "كشفت مديرية الدفاع المدني بعسير تفاصيل
@@ -251,6 +239,21 @@ def object_starts(doc: QuoteDoc, last: int, j: int, person_object: bool = True) 
         and prev.startswith(("ال", "وال"))
         and not prev.endswith(("ين", "ون"))
         and doc.is_word(last)
+    )
+
+
+def _indefinite_noun(doc: QuoteDoc, j: int) -> bool:
+    """Whether token ``j`` is an Arabic word without the article that could head a
+    noun phrase: not a demonstrative, relative pronoun or part of a name."""
+    w = doc.norms[j]
+    return (
+        not looks_definite(doc, j)
+        and doc.is_word(j)
+        and doc.tokens[j].kind == "arabic"
+        and len(w) >= 3
+        and w not in DEMONSTRATIVES
+        and w not in lexicon().relatives
+        and not in_name(doc, j)
     )
 
 
