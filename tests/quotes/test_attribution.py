@@ -77,3 +77,10 @@ def test_a_time_between_the_relayed_words_and_their_complementizer() -> None:
     assert [(q.speaker.text if q.speaker else None, q.content.text) for q in found] == [
         ("مدير المطار", "الرحلات ألغيت بسبب البركان")
     ]
+
+
+def test_warada_after_ma_is_came_not_replied() -> None:
+    from .helpers import run
+
+    found = run("أخبار", "وتمت الإحالة إلى التحقيق بناء على ما ورد من وزارة الصحة. وبناء على ما وردها من معلومات قررت الهيئة التحقيق.")
+    assert found == ()

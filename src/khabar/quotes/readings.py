@@ -64,10 +64,16 @@ def candidate_forms(doc: QuoteDoc, i: int) -> list[CueForm]:
             continue  # "ويدعى محمد", "ويروى أن": the passive (يُدعى), not يدّعي/يروي (يرى is active)
         if form.tense != "participle" and _after_number(doc, i):
             continue  # "38 طالباً": a counted noun, not the dual of طالب
+        if form.lemma.past == "ردّ" and form.proclitic == "و" and _next_is(doc, i, ("في", "فيه", "فيها", "من", "الي")):
+            continue  # "ورد في البيان", "ما وردها من معلومات": ورد "appeared", not و+ردّ
         if form.lemma.hamza and not word[len(form.proclitic) :].startswith("أ"):
             continue  # "اطلع الوفد على": اطّلع (viewed), not أطلع (informed)
         forms.append(form)
     return forms
+
+
+def _next_is(doc: QuoteDoc, i: int, words: tuple[str, ...]) -> bool:
+    return i + 1 < len(doc) and doc.norms[i + 1] in words
 
 
 def plausible(doc: QuoteDoc, found: CueHit) -> bool:
