@@ -277,3 +277,8 @@ def test_a_relative_clause_whose_object_is_its_antecedent_reports_nothing() -> N
         a, entity(text, "E1", "LOC", "صنعاء", "صنعاء"), entity(text, "E2", "PERSON", "عبدالملك الحوثي", "عبدالملك الحوثي")
     )
     assert found == ()
+
+
+def test_the_passive_tu_tabar_and_la_siyyama_report_nothing_of_their_own() -> None:
+    found = run(TITLE, "وأوضح المشرف أن الرحلة تعتبر من أوجه الخير للأبناء لا سيما أنها مكنتهم من زيارة المسجد.")
+    assert [brief(q)[1] for q in found] == ["وأوضح"]

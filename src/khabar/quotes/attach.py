@@ -219,9 +219,9 @@ def attach(doc: QuoteDoc, hit: CueHit, rec: Record, stack: list[Record], records
 
 
 def _impersonal(form: CueForm) -> bool:
-    """"يُذكر أن", "يُعتقد أن": the passive imperfect is masculine singular; "يعتقدون"
-    and "تعتقد" always have a subject, even an unwritten one."""
-    return form.tense == "present" and form.lemma.impersonal and form.number == "s" and form.gender == "m"
+    """"يُذكر أن", "يُعتقد أن", "الرحلة تُعتبر من …": the passive imperfect is singular;
+    "يعتقدون" and "يتوقعان" always have a subject, even an unwritten one."""
+    return form.tense == "present" and form.lemma.impersonal and form.number == "s"
 
 
 def _spoke_before(doc: QuoteDoc, phrase: tuple[int, int], records: list[Record]) -> bool:

@@ -86,7 +86,7 @@ _PERIOD_NOUNS = frozenset(
 _NEGATIONS = frozenset({"لم", "ولم", "فلم", "لن", "ولن", "فلن"})
 _TEMPORAL = frozenset({"بعد", "قبل", "منذ", "دون", "حتي", "عقب", "لحين", "بدون", "وبعد", "وقبل"})
 # Words after which أن/إن is not the cue's complement: "بعد أن" (after), "كما أن" (moreover).
-_NOT_COMPLEMENT = _TEMPORAL | frozenset({"كما", "وكما", "رغم", "برغم", "ورغم", "لو", "الا", "غير", "مع"})
+_NOT_COMPLEMENT = _TEMPORAL | frozenset({"كما", "وكما", "رغم", "برغم", "ورغم", "لو", "الا", "غير", "مع", "سيما", "لاسيما"})
 _BARE_OPENERS = frozenset(
     {
         "لم",
