@@ -164,16 +164,9 @@ def _verb_with_named_subject(doc: QuoteDoc, k: int) -> bool:
     j = k + 1
     while j < min(k + 4, len(doc) - 1) and (doc.norms[j] in _NAME_PREFIXES or doc.tokens[j].text == "."):
         j += 1  # "وقدم د. الرميح شكره": a title or its abbreviation before the name
-    tok = doc.tokens[j]
     if doc.norms[j].startswith("ال") and strip_proclitic(doc.norms[j], lexicon().person_heads) is not None:
         return True  # "، وشكر المحافظ أمين عام الجمعية": a title names the subject too
-    last = doc.tokens[min(j + 4, len(doc) - 1)]
-    return any(
-        r.mention.start == tok.start
-        and r.mention.kind in ("name", "title")
-        and (r.entity.type if r.entity else r.mention.type) == "PERSON"
-        for r in doc.mentions_in(tok.start, last.end)
-    )
+    return doc.name_starts(j, ("PERSON",))
 
 
 _NAME_PREFIXES = frozenset({"د", "م", "الدكتور", "المهندس", "الشيخ", "الامير", "اللواء", "العميد", "الاستاذ"})

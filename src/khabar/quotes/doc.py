@@ -251,6 +251,24 @@ class QuoteDoc:
                 best = ref
         return best
 
+    def name_starts(self, k: int, types: tuple[str, ...] = ()) -> bool:
+        """Whether a name mention (of one of ``types``, any type if none) starts at
+        token ``k``; the mention may run over several tokens ("سالم العلي")."""
+        tok = self.tokens[k]
+        last = self.tokens[min(k + 6, len(self.tokens) - 1)]
+        return any(
+            ref.mention.start == tok.start
+            and ref.mention.kind == "name"
+            and (not types or (ref.entity.type if ref.entity else ref.mention.type) in types)
+            for ref in self.mentions_in(tok.start, last.end)
+        )
+
+    def in_name(self, k: int) -> bool:
+        """Whether token ``k`` lies in a name mention (of any type)."""
+        tok = self.tokens[k]
+        ref = self.mention_covering(tok.start, tok.end)
+        return ref is not None and ref.mention.kind == "name"
+
     @cached_property
     def entities_by_id(self) -> dict[str, Entity]:
         return {e.id: e for e in self.analysis.entities or ()}

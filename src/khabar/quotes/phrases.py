@@ -66,11 +66,7 @@ def complementizer_at(doc: QuoteDoc, k: int) -> bool:
 def mention_starts(doc: QuoteDoc, j: int) -> bool:
     """Whether a person or organization mention starts at token ``j`` ("لا كازيت"
     is a name, not the negation that opens a quoted clause)."""
-    tok = doc.tokens[j]
-    return any(
-        r.mention.start == tok.start and (r.entity.type if r.entity else r.mention.type) in ("PERSON", "ORG")
-        for r in doc.mentions_in(tok.start, doc.tokens[min(j + 6, len(doc) - 1)].end)
-    )
+    return doc.name_starts(j, ("PERSON", "ORG"))
 
 
 def resumptive_subject(doc: QuoteDoc, j: int) -> bool:
@@ -262,13 +258,7 @@ def _name_follows(doc: QuoteDoc, j: int, window: int = 8) -> bool:
     for k in range(j + 1, min(len(doc), j + 1 + window)):
         if not doc.is_word(k) or complementizer_at(doc, k):
             return False
-        tok = doc.tokens[k]
-        if any(
-            r.mention.start >= tok.start
-            and r.mention.kind == "name"
-            and (r.entity.type if r.entity else r.mention.type) == "PERSON"
-            for r in doc.mentions_in(tok.start, tok.end)
-        ):
+        if doc.name_starts(k, ("PERSON",)):
             return True
     return False
 
@@ -307,9 +297,7 @@ def leading_name_end(doc: QuoteDoc, subj: list[int]) -> int | None:
 
 def in_name(doc: QuoteDoc, k: int) -> bool:
     """Whether token ``k`` lies in a name mention (of any type)."""
-    tok = doc.tokens[k]
-    ref = doc.mention_covering(tok.start, tok.end)
-    return ref is not None and ref.mention.kind == "name"
+    return doc.in_name(k)
 
 
 def adjective_of_title(doc: QuoteDoc, j: int) -> bool:

@@ -334,7 +334,7 @@ def left_subject(doc: QuoteDoc, i: int) -> tuple[int, int, int] | None:
             crossed = True
             j -= 1
             continue
-        complementizer = w in lex.complementizers and not _opens_name(doc, j)  # not "بان كي مون"
+        complementizer = w in lex.complementizers and not doc.name_starts(j)  # not "بان كي مون"
         if complementizer or w in lex.kana or doc.is_colon(j) or doc.is_comma(j) or doc.is_terminal(j):
             boundary = j
             break
@@ -346,7 +346,7 @@ def left_subject(doc: QuoteDoc, i: int) -> tuple[int, int, int] | None:
             break
         if w in lex.relatives or strip_proclitic(w, lex.clause_openers) is not None or w in lex.subordinators:
             return None
-        if _is_cue(doc, j) and not _in_name(doc, j):  # "بان كي مون" is no أبان
+        if _is_cue(doc, j) and not doc.in_name(j):  # "بان كي مون" is no أبان
             return None
         j -= 1
     a = j + 1
@@ -378,18 +378,6 @@ def left_subject(doc: QuoteDoc, i: int) -> tuple[int, int, int] | None:
     if not short_definite and not _source_head(doc, a, b):
         return None
     return a, b, boundary
-
-
-def _in_name(doc: QuoteDoc, k: int) -> bool:
-    tok = doc.tokens[k]
-    ref = doc.mention_covering(tok.start, tok.end)
-    return ref is not None and ref.mention.kind == "name"
-
-
-def _opens_name(doc: QuoteDoc, k: int) -> bool:
-    """Whether a name mention starts at token ``k``."""
-    tok = doc.tokens[k]
-    return any(r.mention.start == tok.start and r.mention.kind == "name" for r in doc.mentions_in(tok.start, tok.end))
 
 
 def _source_head(doc: QuoteDoc, a: int, b: int) -> bool:
