@@ -282,3 +282,8 @@ def test_a_relative_clause_whose_object_is_its_antecedent_reports_nothing() -> N
 def test_the_passive_tu_tabar_and_la_siyyama_report_nothing_of_their_own() -> None:
     found = run(TITLE, "وأوضح المشرف أن الرحلة تعتبر من أوجه الخير للأبناء لا سيما أنها مكنتهم من زيارة المسجد.")
     assert [brief(q)[1] for q in found] == ["وأوضح"]
+
+
+def test_a_date_after_the_verb_is_not_its_subject() -> None:
+    found = run(TITLE, "وكانت العائلة أعلنت نهاية يونيو أن الفتاة نقلت إلى مركز للرعاية.")
+    assert [brief(q) for q in found] == [("indirect", "أعلنت", "العائلة", "الفتاة نقلت إلى مركز للرعاية")]

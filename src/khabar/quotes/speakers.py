@@ -296,7 +296,32 @@ def points_back(doc: QuoteDoc, a: int, b: int) -> bool:
     a, b = _phrase_bounds(doc, a, b)
     words = [doc.norms[k] for k in range(a, b) if doc.is_word(k)]
     lex = lexicon()
+    if words and _time_phrase(words):
+        return True  # "وكانت العائلة أعلنت نهاية يونيو أن": when, not who
     return bool(words) and all(w in lex.anaphors or w in _DISCOURSE or w in lex.time_words for w in words)
+
+
+_TIME_HEADS = frozenset({"نهاية", "بداية", "مطلع", "اواخر", "اوايل", "منتصف", "مساء", "صباح", "ظهر", "فجر", "يوم"})
+
+
+def _time_phrase(words: list[str]) -> bool:
+    """Whether matching-form ``words`` open with a date ("نهاية يونيو", "مطلع الشهر",
+    "يوم الأحد", "يونيو الماضي"): a month or weekday, or a part-of-period noun before one."""
+    from khabar.text.normalize import normalize
+    from khabar.time.months import gregorian_months, hijri_months, weekdays
+
+    def bare(w: str) -> str:
+        w = normalize(w, taa=True)
+        return w[2:] if w.startswith("ال") and len(w) > 4 else w
+
+    months = {bare(m) for m in (*gregorian_months(), *hijri_months(), *weekdays())}
+    first = bare(words[0])
+    if first in months:
+        return True
+    second = bare(words[1]) if len(words) > 1 else ""
+    return normalize(words[0], taa=True) in {normalize(h, taa=True) for h in _TIME_HEADS} and (
+        second in months or second in ("شهر", "الشهر", "عام", "العام", "اسبوع", "الاسبوع", "يوم", "اليوم")
+    )
 
 
 def _is_cue(doc: QuoteDoc, k: int) -> bool:
