@@ -305,8 +305,10 @@ _TIME_HEADS = frozenset({"نهاية", "بداية", "مطلع", "اواخر", "
 
 
 def _time_phrase(words: list[str]) -> bool:
-    """Whether matching-form ``words`` open with a date ("نهاية يونيو", "مطلع الشهر",
-    "يوم الأحد", "يونيو الماضي"): a month or weekday, or a part-of-period noun before one."""
+    """Whether matching-form ``words`` are a date and nothing else ("نهاية يونيو",
+    "مطلع الشهر الجاري", "يوم الأحد", "يونيو الماضي"): months, weekdays, the nouns
+    that cut a period, and time words, with at least one month or weekday or a
+    part-of-period noun first."""
     from khabar.text.normalize import normalize
     from khabar.time.months import gregorian_months, hijri_months, weekdays
 
@@ -315,13 +317,12 @@ def _time_phrase(words: list[str]) -> bool:
         return w[2:] if w.startswith("ال") and len(w) > 4 else w
 
     months = {bare(m) for m in (*gregorian_months(), *hijri_months(), *weekdays())}
-    first = bare(words[0])
-    if first in months:
-        return True
-    second = bare(words[1]) if len(words) > 1 else ""
-    return normalize(words[0], taa=True) in {normalize(h, taa=True) for h in _TIME_HEADS} and (
-        second in months or second in ("شهر", "الشهر", "عام", "العام", "اسبوع", "الاسبوع", "يوم", "اليوم")
-    )
+    heads = {bare(h) for h in _TIME_HEADS}
+    times = {bare(t) for t in lexicon().time_words} | {"شهر", "عام", "اسبوع", "يوم", "ماضي", "مقبل", "جاري", "حالي"}
+    keys = [bare(w) for w in words]
+    if not (keys[0] in months or (keys[0] in heads and len(keys) > 1)):
+        return False
+    return all(k in months or k in heads or k in times or k.isdigit() for k in keys)
 
 
 def _is_cue(doc: QuoteDoc, k: int) -> bool:
