@@ -18,6 +18,8 @@ case:
 
 from __future__ import annotations
 
+from functools import cache
+
 from khabar.model import Speaker
 from khabar.quotes.cues import lookup
 from khabar.quotes.doc import MentionRef, QuoteDoc
@@ -304,22 +306,33 @@ def points_back(doc: QuoteDoc, a: int, b: int) -> bool:
 _TIME_HEADS = frozenset({"نهاية", "بداية", "مطلع", "اواخر", "اوايل", "منتصف", "مساء", "صباح", "ظهر", "فجر", "يوم"})
 
 
+def _bare_date_word(w: str) -> str:
+    from khabar.text.normalize import normalize
+
+    w = normalize(w, taa=True)
+    return w[2:] if w.startswith("ال") and len(w) > 4 else w
+
+
+@cache
+def _date_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """(months and weekdays, part-of-period nouns, time words), article-free, built once."""
+    from khabar.time.months import gregorian_months, hijri_months, weekdays
+
+    months = frozenset(_bare_date_word(m) for m in (*gregorian_months(), *hijri_months(), *weekdays()))
+    heads = frozenset(_bare_date_word(h) for h in _TIME_HEADS)
+    times = frozenset(_bare_date_word(t) for t in lexicon().time_words) | {
+        "شهر", "عام", "اسبوع", "يوم", "ماضي", "مقبل", "جاري", "حالي"
+    }
+    return months, heads, times
+
+
 def _time_phrase(words: list[str]) -> bool:
     """Whether matching-form ``words`` are a date and nothing else ("نهاية يونيو",
     "مطلع الشهر الجاري", "يوم الأحد", "يونيو الماضي"): months, weekdays, the nouns
     that cut a period, and time words, with at least one month or weekday or a
     part-of-period noun first."""
-    from khabar.text.normalize import normalize
-    from khabar.time.months import gregorian_months, hijri_months, weekdays
-
-    def bare(w: str) -> str:
-        w = normalize(w, taa=True)
-        return w[2:] if w.startswith("ال") and len(w) > 4 else w
-
-    months = {bare(m) for m in (*gregorian_months(), *hijri_months(), *weekdays())}
-    heads = {bare(h) for h in _TIME_HEADS}
-    times = {bare(t) for t in lexicon().time_words} | {"شهر", "عام", "اسبوع", "يوم", "ماضي", "مقبل", "جاري", "حالي"}
-    keys = [bare(w) for w in words]
+    months, heads, times = _date_words()
+    keys = [_bare_date_word(w) for w in words]
     if not (keys[0] in months or (keys[0] in heads and len(keys) > 1)):
         return False
     return all(k in months or k in heads or k in times or k.isdigit() for k in keys)
