@@ -188,13 +188,7 @@ def object_starts(doc: QuoteDoc, last: int, j: int, person_object: bool = True) 
         # "نفى الناطق الرسمي باسم التعليم مدير العلاقات العامة ناصر النهاري صحة": a
         # title followed by a name is the subject's apposition, not a noun object
         return False
-    if (
-        len(w) >= 4
-        and w.endswith(_POSSESSIVE)
-        and w[0] not in ("ب", "ل", "و", "ف")
-        and (ends_person(doc, last) or ends_name(doc, last))
-        and not in_name(doc, j)
-    ):
+    if _with_possessive(doc, j) and (ends_person(doc, last) or ends_name(doc, last)):
         # "اتهم حسن عسيري زميله المالكي بـ", "أكد نادي دورتموند تمسكه باللاعب": a
         # possessed noun after a name opens the object (a name takes no pronoun)
         return True
@@ -342,11 +336,9 @@ def without_gloss(doc: QuoteDoc, subj: list[int]) -> list[int]:
 def possessed_noun(doc: QuoteDoc, k: int) -> bool:
     """Whether token ``k`` is a noun with a possessive pronoun ("تمسكه", "رفضها"),
     not a person noun that could be a subject itself ("محاميه", "والده")."""
+    if not _with_possessive(doc, k):
+        return False
     w = doc.norms[k]
-    if len(w) < 4 or not w.endswith(_POSSESSIVE) or w[0] in ("ب", "ل", "و", "ف") or not doc.is_word(k):
-        return False
-    if in_name(doc, k):
-        return False
     stem = w[:-2] if w.endswith(("ها", "هم", "هن")) else w[:-3] if w.endswith("هما") else w[:-1]
     lex = lexicon()
     return (
@@ -359,12 +351,23 @@ def possessive_split(doc: QuoteDoc, subj: list[int]) -> int | None:
     """Index of the first noun with a possessive pronoun after the subject's head
     ("المواطنون | استياءهم", "الشركة | عزمها")."""
     for k in subj[1:]:
-        w = doc.norms[k]
-        if len(w) >= 4 and w.endswith(_POSSESSIVE) and w[0] not in ("ب", "ل", "و", "ف") and doc.is_word(k):
-            if in_name(doc, k):
-                continue  # "عبدالله", "طه": a name, not a possessed noun
+        if _with_possessive(doc, k):
             return k
     return None
+
+
+def _with_possessive(doc: QuoteDoc, k: int) -> bool:
+    """Whether token ``k`` is a word ending in a possessive pronoun ("شكره", "عزمها")
+    and not part of a name ("عبدالله", "طه"); the first letter is no preposition or
+    conjunction ("به", "وله")."""
+    w = doc.norms[k]
+    return (
+        len(w) >= 4
+        and w.endswith(_POSSESSIVE)
+        and w[0] not in ("ب", "ل", "و", "ف")
+        and doc.is_word(k)
+        and not in_name(doc, k)
+    )
 
 
 def name_like(doc: QuoteDoc, tokens: list[int]) -> bool:
