@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from khabar.model import Analysis, Entity, Mention, Sentence, Token
 from khabar.quotes.direct import DirectSpan, find_direct_spans
+from khabar.quotes.lexicon import lexicon
 from khabar.text.normalize import normalize
 from khabar.text.tokenize import tokenize
 
@@ -262,6 +263,12 @@ class QuoteDoc:
             and (not types or (ref.entity.type if ref.entity else ref.mention.type) in types)
             for ref in self.mentions_in(tok.start, last.end)
         )
+
+    def complementizer_at(self, k: int) -> bool:
+        """Whether token ``k`` is a complementizer (أن، إن، بأن …), not the first word
+        of a name written like one ("بان كي مون")."""
+        w = self.norms[k]
+        return w in lexicon().complementizers and not (w == "بان" and self.name_starts(k, ("PERSON", "ORG")))
 
     def in_name(self, k: int) -> bool:
         """Whether token ``k`` lies in a name mention (of any type)."""

@@ -57,10 +57,8 @@ def looks_definite(doc: QuoteDoc, k: int) -> bool:
 
 
 def complementizer_at(doc: QuoteDoc, k: int) -> bool:
-    """Whether token ``k`` is a complementizer (أن، إن، بأن …), not the first word of
-    a name written like one ("بان كي مون")."""
-    w = doc.norms[k]
-    return w in lexicon().complementizers and not (w == "بان" and mention_starts(doc, k))
+    """Whether token ``k`` is a complementizer, not a name written like one ("بان كي مون")."""
+    return doc.complementizer_at(k)
 
 
 def mention_starts(doc: QuoteDoc, j: int) -> bool:

@@ -373,8 +373,7 @@ def left_subject(doc: QuoteDoc, i: int) -> tuple[int, int, int] | None:
             crossed = True
             j -= 1
             continue
-        complementizer = w in lex.complementizers and not doc.name_starts(j)  # not "بان كي مون"
-        if complementizer or w in lex.kana or doc.is_colon(j) or doc.is_comma(j) or doc.is_terminal(j):
+        if doc.complementizer_at(j) or w in lex.kana or doc.is_colon(j) or doc.is_comma(j) or doc.is_terminal(j):
             boundary = j
             break
         if w in _ATTRIBUTION_LEFT and j < i - 1:
