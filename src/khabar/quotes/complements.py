@@ -114,7 +114,7 @@ def masdar_after_ba(word: str) -> bool:
 
 
 def clitic_complement(word: str, comps: frozenset[str], loose: bool) -> bool:
-    """ "بسرعة التدخل", "بالمرونة", "لمراجعتها": a preposition glued to a verbal noun.
+    """"بسرعة التدخل", "بالمرونة", "لمراجعتها": a preposition glued to a verbal noun.
 
     ``loose`` (a verb with a person object, after its object: "طالب الجميع ببذل",
     "دعت الشركة الراغبين لإرسال") accepts any noun; otherwise the noun must be

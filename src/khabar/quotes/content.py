@@ -173,12 +173,12 @@ _NAME_PREFIXES = frozenset({"د", "م", "الدكتور", "المهندس", "ا�
 
 
 def _condition(doc: QuoteDoc, k: int) -> bool:
-    """ "…، إلا إذا كانت الخدمات متطورة": "unless" keeps the speaker's condition."""
+    """"…، إلا إذا كانت الخدمات متطورة": "unless" keeps the speaker's condition."""
     return doc.norms[k] == "الا" and k + 1 < len(doc) and doc.norms[k + 1] in ("اذا", "في", "بعد", "من")
 
 
 def _circumstantial(doc: QuoteDoc, k: int) -> bool:
-    """ "…، سائلاً المولى أن يوفقهم", "…، مشيداً بالأداء": after a comma, an
+    """"…، سائلاً المولى أن يوفقهم", "…، مشيداً بالأداء": after a comma, an
     indefinite accusative active participle (مُفعِلاً and the derived forms, or
     فاعلاً) is a circumstantial clause the writer adds about the speaker, not
     part of what was reported. Reporting participles (مضيفاً) are cues and end
@@ -194,7 +194,7 @@ def _circumstantial(doc: QuoteDoc, k: int) -> bool:
 
 
 def _whereas(doc: QuoteDoc, k: int) -> bool:
-    """ "… معظمها إلى ناها في حين ألغت الخطوط اليابانية 17 رحلة": "في حين" with a
+    """"… معظمها إلى ناها في حين ألغت الخطوط اليابانية 17 رحلة": "في حين" with a
     verb clause sets another party's action against the reported one, in the
     writer's voice ("في حين أن …" keeps a clause of the speaker's own)."""
     if doc.norms[k] not in ("في", "وفي") or k + 2 >= len(doc) or doc.norms[k + 1] != "حين":
@@ -209,7 +209,7 @@ def _closes_quotation(doc: QuoteDoc, k: int) -> bool:
 
 
 def _writer_aside(doc: QuoteDoc, k: int) -> bool:
-    """ "…، وذلك في رده على سؤال", "…، وذلك خلال المؤتمر", "…، وهو ما يعني": the
+    """"…، وذلك في رده على سؤال", "…، وذلك خلال المؤتمر", "…، وهو ما يعني": the
     writer's gloss on what was said. "…، وذلك من خلال …" stays: it is still the
     speaker's clause."""
     w = doc.norms[k]

@@ -82,7 +82,7 @@ def antecedent(
 
 
 def _governing_subject(doc: QuoteDoc, start: int, end: int) -> Speaker | None:
-    """ "وصرّح لـ«سبق» مدير المركز خالد العلي قائلاً: …", "وختم الوزير حديثه قائلاً":
+    """"وصرّح لـ«سبق» مدير المركز خالد العلي قائلاً: …", "وختم الوزير حديثه قائلاً":
     the participle's subject is that of the reporting verb before it, which
     introduced nothing itself."""
     lex = lexicon()
@@ -124,7 +124,7 @@ def _governing_subject(doc: QuoteDoc, start: int, end: int) -> Speaker | None:
 
 
 def _plural_antecedent(doc: QuoteDoc, start: int, end: int) -> Speaker | None:
-    """ "وأثار الفيديو الغضب بين رواد مواقع التواصل، مطالبين بمحاسبة …": a plural
+    """"وأثار الفيديو الغضب بين رواد مواقع التواصل، مطالبين بمحاسبة …": a plural
     participle agrees with the group of people named last before it in its
     sentence, not with the singular subject of the verb (the video cannot demand)."""
     plurals = lexicon().plural_heads
@@ -143,7 +143,7 @@ def _plural_antecedent(doc: QuoteDoc, start: int, end: int) -> Speaker | None:
 
 
 def _preposition_like(doc: QuoteDoc, k: int, forms: list[CueForm]) -> bool:
-    """ "بين مصر وفرنسا", "عبر الهاتف": without its written shadda a doubled verb
+    """"بين مصر وفرنسا", "عبر الهاتف": without its written shadda a doubled verb
     that spells a preposition (بيّن، عبّر: cues.json ``ambiguous``) is that preposition."""
     if "\u0651" in doc.tokens[k].text:
         return False
@@ -165,7 +165,7 @@ def _one_person(doc: QuoteDoc, speaker: Speaker) -> bool:
 
 
 def _lead_subject(doc: QuoteDoc, start: int, end: int) -> Speaker | None:
-    """ "استنكرت مملكة البحرين تصريحات نوري المالكي …، معتبرة أن": in a sentence that
+    """"استنكرت مملكة البحرين تصريحات نوري المالكي …، معتبرة أن": in a sentence that
     opens on its verb, the name right after the verb is the subject the participle
     continues, not the first person the sentence mentions."""
     lex = lexicon()
@@ -221,7 +221,7 @@ def _org_head(doc: QuoteDoc, k: int) -> bool:
 
 
 def _kana_subject(doc: QuoteDoc, start: int, end: int) -> Speaker | None:
-    """ "وكانت جموع غفيرة من المسؤولين، قد توافدوا …، داعين": the noun phrase after
+    """"وكانت جموع غفيرة من المسؤولين، قد توافدوا …، داعين": the noun phrase after
     a sentence-initial كان is the subject of its clause."""
     k = doc.token_at(start)
     stop = doc.token_at(end)

@@ -68,7 +68,7 @@ def mention_starts(doc: QuoteDoc, j: int) -> bool:
 
 
 def resumptive_subject(doc: QuoteDoc, j: int) -> bool:
-    """ "نيجيريا التي حذر رئيسها الولايات المتحدة": a title with a pronoun pointing
+    """"نيجيريا التي حذر رئيسها الولايات المتحدة": a title with a pronoun pointing
     back to the antecedent is the relative clause's own subject."""
     if j >= len(doc):
         return False
@@ -293,7 +293,7 @@ def in_name(doc: QuoteDoc, k: int) -> bool:
 
 
 def adjective_of_title(doc: QuoteDoc, j: int) -> bool:
-    """ "المدير العام", "الأمين العام": after a title noun, العام is "general", not "the year"."""
+    """"المدير العام", "الأمين العام": after a title noun, العام is "general", not "the year"."""
     if j == 0 or doc.norms[j] not in ("العام", "العامة"):
         return False
     return strip_proclitic(doc.norms[j - 1], lexicon().person_heads) is not None
