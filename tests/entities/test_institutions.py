@@ -8,7 +8,7 @@ from khabar.text.tokenize import tokenize
 
 
 def names(text: str, tagged: list[Mention] | None = None) -> list[tuple[str, str]]:
-    found = institutions.find(tokenize(text), tagged or [])
+    found = institutions.find(tokenize(text))
     return [(m.text, m.type) for m in institutions.merge(found, tagged or [], text)]
 
 

@@ -59,7 +59,7 @@ def detect(text: str, tokens: Sequence[Token], sentences: Sequence[Sentence]) ->
             if mention is not None:
                 out.append(mention)
     # ministries, authorities, universities the tagger leaves out or cuts ("وزارة الصحة")
-    return institutions.merge(institutions.find(tokens, out), out, text)
+    return institutions.merge(institutions.find(tokens), out, text)
 
 
 def _by_sentence(tokens: Sequence[Token], sentences: Sequence[Sentence]) -> list[list[Token]]:

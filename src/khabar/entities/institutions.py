@@ -51,7 +51,7 @@ def _bare(word: str) -> tuple[str, bool]:
     return stem, "ال" in seg.proclitics
 
 
-def find(tokens: Sequence[Token], names: Sequence[Mention]) -> list[Mention]:
+def find(tokens: Sequence[Token]) -> list[Mention]:
     """ORG mentions of institutions named in ``tokens`` (see the module docstring)."""
     one, two = _designators()
     out: list[Mention] = []
