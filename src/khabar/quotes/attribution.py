@@ -25,10 +25,11 @@ from importlib import resources
 
 from khabar.model import Speaker
 from khabar.quotes.content import trim
-from khabar.quotes.cues import CueForm, lookup
+from khabar.quotes.cues import lookup
 from khabar.quotes.doc import QuoteDoc
 from khabar.quotes.lexicon import lexicon, strip_proclitic
 from khabar.quotes.phrases import adjective_of_title, appositive_end, complementizer_at
+from khabar.quotes.readings import warada
 from khabar.quotes.record import Record
 from khabar.quotes.speakers import resolve_phrase, source_head, source_like
 from khabar.text.normalize import normalize
@@ -203,12 +204,12 @@ def attribution_record(doc: QuoteDoc, i: int, phrase: Phrase, s: int, records: l
     else:
         if s >= end:
             return None
-        verb = [f for f in lookup(doc.tokens[s].text) if f.tense != "participle" and not _warada(f)]
+        verb = [f for f in lookup(doc.tokens[s].text) if f.tense != "participle" and not warada(f)]
         if doc.norms[s] in ("ما", "لما") and s + 2 < end:
             # "بحسب ما نشرت «عكاظ»", "حسب ما أكده الاتحاد": the verb after ما is the cue
             lama = doc.norms[s] == "لما"
             s += 1
-            verb = [f for f in lookup(doc.tokens[s].text) if f.tense != "participle" and not _warada(f)]
+            verb = [f for f in lookup(doc.tokens[s].text) if f.tense != "participle" and not warada(f)]
             if lama and not any(f.tense == "past" or "colon" in f.lemma.complements for f in verb):
                 return None  # "وفقاً لما تقرره اللجنة": what it will decide, a rule, not a report
             cue_span = (doc.tokens[s].start, doc.tokens[s].end)
@@ -276,12 +277,6 @@ def attribution_record(doc: QuoteDoc, i: int, phrase: Phrase, s: int, records: l
     if outer is not None and outer.speaker is not None and start >= outer.start:
         _nest_in(rec, outer)
     return rec
-
-
-def _warada(form: CueForm) -> bool:
-    """"على ما ورد من وزارة الصحة", "ما وردها من معلومات": after ما, ورد is "came",
-    not و + ردّ "replied"."""
-    return form.lemma.past == "ردّ" and form.proclitic == "و"
 
 
 def _nest_in(rec: Record, outer: Record) -> None:
