@@ -204,12 +204,12 @@ def attribution_record(doc: QuoteDoc, i: int, phrase: Phrase, s: int, records: l
     else:
         if s >= end:
             return None
-        verb = [f for f in lookup(doc.tokens[s].text) if f.tense != "participle" and not warada(f)]
+        verb = _finite_cue_forms(doc, s)
         if doc.norms[s] in ("ما", "لما") and s + 2 < end:
             # "بحسب ما نشرت «عكاظ»", "حسب ما أكده الاتحاد": the verb after ما is the cue
             lama = doc.norms[s] == "لما"
             s += 1
-            verb = [f for f in lookup(doc.tokens[s].text) if f.tense != "participle" and not warada(f)]
+            verb = _finite_cue_forms(doc, s)
             if lama and not any(f.tense == "past" or "colon" in f.lemma.complements for f in verb):
                 return None  # "وفقاً لما تقرره اللجنة": what it will decide, a rule, not a report
             cue_span = (doc.tokens[s].start, doc.tokens[s].end)
@@ -277,6 +277,11 @@ def attribution_record(doc: QuoteDoc, i: int, phrase: Phrase, s: int, records: l
     if outer is not None and outer.speaker is not None and start >= outer.start:
         _nest_in(rec, outer)
     return rec
+
+
+def _finite_cue_forms(doc: QuoteDoc, k: int) -> list[CueForm]:
+    """The cue readings of token ``k`` as a finite verb ("أفاد" after "حسبما")."""
+    return [f for f in lookup(doc.tokens[k].text) if f.tense != "participle" and not warada(f)]
 
 
 def _nest_in(rec: Record, outer: Record) -> None:
