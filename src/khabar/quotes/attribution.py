@@ -25,7 +25,7 @@ from importlib import resources
 
 from khabar.model import Speaker
 from khabar.quotes.content import trim
-from khabar.quotes.cues import lookup
+from khabar.quotes.cues import CueForm, lookup
 from khabar.quotes.doc import QuoteDoc
 from khabar.quotes.lexicon import lexicon, strip_proclitic
 from khabar.quotes.phrases import adjective_of_title, appositive_end, complementizer_at
