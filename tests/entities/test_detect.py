@@ -145,3 +145,17 @@ def test_known_name_words() -> None:
     assert known_name_words(["ول", "ستريت", "جورنال"]) == 0
     assert known_name_words(["الأمم", "المتحدة", "إن"]) == 2
     assert known_name_words([]) == 0
+
+
+def test_a_surname_seen_inside_a_full_name_keeps_its_first_letters() -> None:
+    # "فلمبان" alone could read as ف + ل + "مبان"; after "أحمد فلمبان" it is the surname
+    found = _mentions(
+        "تكريم فنان سعودي في روما",
+        "استضافت بلدية روما الفنان التشكيلي السعودي أحمد فلمبان ضيف شرف في المعرض.",
+        "وقال فلمبان إن التكريم مسؤولية كبيرة.",
+    )
+    assert ("أحمد فلمبان", "PERSON") in found
+    assert ("فلمبان", "PERSON") in found
+    assert not any(text == "مبان" for text, _ in found)
+    # a clitic before a surname that is not the name's own letter is still left out
+    assert ("ريفلين", "PERSON") in _mentions("زيارة", "وصل الرئيس الإسرائيلي رؤوفين ريفلين إلى باكو. وقال وريفلين إن")

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import dataclasses
 import logging
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from khabar.entities import institutions, places
 from khabar.entities.conll import spans
@@ -52,12 +52,17 @@ def detect(text: str, tokens: Sequence[Token], sentences: Sequence[Sentence]) ->
     """Name mentions in ``text``, one sentence at a time."""
     groups = _by_sentence(tokens, sentences)
     all_tags, all_probs = load_tagger().tag_document([[t.text for t in g] for g in groups])
+    chunks = [
+        (group, first, last, typ, probs)
+        for group, tags, probs in zip(groups, all_tags, all_probs, strict=True)
+        for first, last, typ in spans(tags)
+    ]
+    inner = _inner_name_words(group[first:last] for group, first, last, _, _ in chunks)
     out: list[Mention] = []
-    for group, tags, probs in zip(groups, all_tags, all_probs, strict=True):
-        for first, last, typ in spans(tags):
-            mention = _mention(text, group[first:last], typ, probs[first:last], group[first : last + 8])
-            if mention is not None:
-                out.append(mention)
+    for group, first, last, typ, probs in chunks:
+        mention = _mention(text, group[first:last], typ, probs[first:last], group[first : last + 8], inner)
+        if mention is not None:
+            out.append(mention)
     # ministries, authorities, universities the tagger leaves out or cuts ("وزارة الصحة")
     return institutions.merge(institutions.find(tokens), out, text)
 
@@ -93,13 +98,28 @@ def _by_sentence(tokens: Sequence[Token], sentences: Sequence[Sentence]) -> list
     return groups
 
 
+def _inner_name_words(chunks: Iterable[Sequence[Token]]) -> frozenset[str]:
+    """Words found after the first word of a multi-word name in this article.
+
+    No clitic attaches there, so such a word is whole wherever it recurs: the
+    surname in "الفنان أحمد فلمبان" shows that a later "فلمبان" alone is the
+    name, not ف + ل + "مبان"."""
+    return frozenset(normalize(t.text) for toks in chunks for t in toks[1:] if t.kind == "arabic")
+
+
 def _mention(
-    text: str, toks: Sequence[Token], typ: str, probs: Sequence[float], ahead: Sequence[Token]
+    text: str,
+    toks: Sequence[Token],
+    typ: str,
+    probs: Sequence[float],
+    ahead: Sequence[Token],
+    inner: frozenset[str] = frozenset(),
 ) -> Mention | None:
-    """The chunk ``toks`` as a mention; ``ahead`` is the chunk and the words after it."""
+    """The chunk ``toks`` as a mention; ``ahead`` is the chunk and the words after
+    it, ``inner`` the words seen inside longer names of the article."""
     first = toks[0]
     start = first.start
-    if first.kind == "arabic":
+    if first.kind == "arabic" and normalize(first.text) not in inner:
         start += _clitic_length(first.text, ahead)
     end = toks[-1].end
     if start >= end:
