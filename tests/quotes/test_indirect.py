@@ -512,3 +512,17 @@ def test_ba_and_a_derived_verbal_noun_after_the_subject_is_the_content() -> None
         ("المؤسسة", "بالإعلان بكل شفافية عن نتائج التحقيق"),
         ("رئيس لجنة الحكام بالاتحاد السعودي", "التحكيم تطور"),
     ]
+
+
+def test_bi_dhalika_after_the_verb_points_back_and_the_subject_follows() -> None:
+    # "صرح بذلك المدير": the statement came before; "بذلك مدير المستشفى" is not its content
+    a = article(
+        TITLE,
+        "وأكد المتحدث باسم الدفاع المدني أن الحريق اندلع في المستودع. وتعرض ثلاثة أطفال لكسور. "
+        "صرح بذلك مدير المستشفى عطية المالكي، موضحا أن الحالات وصلت سريعا.",
+    )
+    found = quotes(a, entity(a.article.text, "E1", "PERSON", "عطية المالكي", "عطية المالكي"))
+    assert [brief(q) for q in found] == [
+        ("indirect", "وأكد", "المتحدث باسم الدفاع المدني", "الحريق اندلع في المستودع"),
+        ("indirect", "موضحا", "عطية المالكي", "الحالات وصلت سريعا"),
+    ]

@@ -127,6 +127,10 @@ _EMPHATIC = frozenset(
         "التي",
     }
 )
+# ب + a demonstrative right after the verb points back at the statement before it
+_BACK_REFERENCES = frozenset({"بذلك", "بهذا"})
+
+
 def _word_limit(doc: QuoteDoc, i: int, end: int, words: int) -> int:
     """The token index after ``words`` word tokens following ``i`` (punctuation and
     quotation marks do not count: "ذكر في حوار لـ«الشرق الأوسط» أنه")."""
@@ -250,6 +254,11 @@ def scan(doc: QuoteDoc, i: int, form: CueForm, stoppers: set[int]) -> CueHit | N
             if "np" in comps and participle and np_start is not None:
                 break  # "مبدياً ثقته في المدرب بأن": the participle's object came first
             return None
+        if j == i + 1 and w in _BACK_REFERENCES:
+            # "صرح بذلك مدير المستشفى": what he stated came before the verb, and
+            # its subject follows; the words after "بذلك" are not the statement
+            j += 1
+            continue
         preposition = prep(doc, j)
         if preposition is not None:
             if (
