@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from khabar.quotes.cues import find_lemma, inflect, lemmas, lookup, surface_forms
+from khabar.quotes.cues import find_lemma, first_person, inflect, lemmas, lookup, surface_forms
 from khabar.text.normalize import normalize
 
 
@@ -103,3 +103,15 @@ def test_lexicon_is_generated_not_listed() -> None:
     assert len(keys) == len(set(keys)) >= 55
     for lemma in lemmas():
         assert len(surface_forms(lemma)) >= 15, lemma.past
+
+
+def test_wishing_and_hoping_report_but_the_noun_hope_does_not() -> None:
+    assert {f.lemma.past for f in lookup("متمنياً")} == {"تمنّى"}
+    assert [(f.tense, f.gender) for f in lookup("وتأمل")] == [("present", "f")]
+    assert lookup("أمل") == () and lookup("وأمل") == ()  # the noun "hope" far more often
+
+
+def test_first_person_reporting_verbs_are_the_quoted_speakers_own() -> None:
+    assert first_person("وأتمنى") and first_person("نؤكد") and first_person("أقول")
+    # "أوضح" is also "he explained", "أكد" only "he confirmed": neither is taken
+    assert not first_person("أوضح") and not first_person("أكد") and not first_person("قال")

@@ -526,3 +526,16 @@ def test_bi_dhalika_after_the_verb_points_back_and_the_subject_follows() -> None
         ("indirect", "وأكد", "المتحدث باسم الدفاع المدني", "الحريق اندلع في المستودع"),
         ("indirect", "موضحا", "عطية المالكي", "الحالات وصلت سريعا"),
     ]
+
+
+def test_that_clause_of_a_first_person_verb_is_not_an_earlier_cues() -> None:
+    # the أن belongs to "وأتمنى", the letter writer's own verb, not to "وجدت" before it
+    assert run(TITLE, "وأشكر ما وجدت فيكم من روح المحبة وأتمنى منكم أن تسامحوني على التقصير.") == ()
+
+
+def test_present_verb_after_anna_with_a_pronoun_is_the_speakers_own_clause() -> None:
+    found = run(TITLE, "وقال النائب إن المنطقة آمنة. وأبان أنه يأمل أن يتم الكشف عن الحقيقة قريبا.")
+    assert [brief(q) for q in found] == [
+        ("indirect", "وقال", "النائب", "المنطقة آمنة"),
+        ("indirect", "وأبان", "النائب", "يأمل أن يتم الكشف عن الحقيقة قريبا"),
+    ]

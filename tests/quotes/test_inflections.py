@@ -13,6 +13,7 @@ from .helpers import run
 CONTENT = "الوضع مستقر تماما"
 # Forms deliberately not read as cues: nouns or other words far more often than the verb.
 NOT_CUES = {
+    "أمل",  # hope (the noun)
     "مطالبة",  # a demand
     "متابعة",  # follow-up
     "مفيدة",  # useful

@@ -127,8 +127,9 @@ def attach(doc: QuoteDoc, hit: CueHit, rec: Record, stack: list[Record], records
         return False  # "بما يعبر عن …": the subject is a thing, not a speaker
     if explicit is None and left is None and form.tense == "present" and not form.proclitic and i > 1:
         governing = _governing_verb(doc, i)
-        if governing == i - 2 and doc.is_word(i - 1):
+        if governing == i - 2 and doc.is_word(i - 1) and prev not in lex.complementizers:
             # "وتابعت الصحيفة تقول إن": the present verb goes with the verb before it
+            # ("وأبان أنه يأمل أن": أنه is no subject, the clause is the speaker's own)
             explicit = (i - 1, i)
     if (
         explicit is None

@@ -258,6 +258,26 @@ def lookup(word: str) -> tuple[CueForm, ...]:
     return _table().get(normalize(word), ())
 
 
+@cache
+def _first_person_table() -> frozenset[str]:
+    keys = set()
+    for lemma in lemmas():
+        if not lemma.present:
+            continue
+        for person in ("أ", "ن"):
+            for clitic in _FINITE_CLITICS:
+                keys.add(normalize(clitic + person + lemma.present[1:]))
+    return frozenset(k for k in keys if k not in _table())
+
+
+def first_person(word: str) -> bool:
+    """Whether ``word`` is the speaker's own reporting verb ("وأتمنى"، "نؤكد"):
+    the imperfect of a cue in the first person, which only a quoted speaker
+    uses. Forms that also read as a third person ("أوضح" he explained / I
+    explain) are left out."""
+    return normalize(word) in _first_person_table()
+
+
 def surface_forms(lemma: Lemma) -> frozenset[str]:
     """All matching-form keys that read as ``lemma``; for tests and diagnostics."""
     return frozenset(key for key, cues in _table().items() if any(c.lemma == lemma for c in cues))

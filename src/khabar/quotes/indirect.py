@@ -36,7 +36,7 @@ from khabar.quotes.complements import (
     keeps_preposition,
     masdar_after_ba,
 )
-from khabar.quotes.cues import CueForm
+from khabar.quotes.cues import CueForm, first_person
 from khabar.quotes.direct import DirectSpan
 from khabar.quotes.doc import QuoteDoc
 from khabar.quotes.hit import CueHit
@@ -559,6 +559,12 @@ def find_cues(doc: QuoteDoc) -> list[CueHit]:
             continue  # "إذا ما أكدت الوكالة …": hypothetical, nobody said it
         if prev in _NEGATIONS:
             continue  # "لم يوضح ما إذا كان", "ولم تتهم الوزارة أحداً": nothing was said
+        if first_person(tok.text) and not doc.in_name(i):
+            # "أشكر ما وجدت فيكم … وأتمنى منكم أن": the أن after a quoted speaker's
+            # own "أتمنى" is his, not the complement of a verb before it ("أروى",
+            # "ألفت" spell such forms too: a name is left alone)
+            stoppers.add(i)
+            continue
         for form in candidate_forms(doc, i):
             found = scan(doc, i, form, stoppers)
             if found is not None and plausible(doc, found):
