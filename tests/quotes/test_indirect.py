@@ -539,3 +539,13 @@ def test_present_verb_after_anna_with_a_pronoun_is_the_speakers_own_clause() -> 
         ("indirect", "وقال", "النائب", "المنطقة آمنة"),
         ("indirect", "وأبان", "النائب", "يأمل أن يتم الكشف عن الحقيقة قريبا"),
     ]
+
+
+def test_plural_document_nouns_are_sources_after_a_quantifier() -> None:
+    found = run(TITLE, "وتؤكد بعض الدراسات الحديثة صحة هذه النتائج.")
+    assert [brief(q) for q in found] == [("indirect", "وتؤكد", "بعض الدراسات الحديثة", "صحة هذه النتائج")]
+
+
+def test_accusative_participle_after_the_subject_is_not_part_of_it() -> None:
+    found = run(TITLE, "وقال زوج المعلمة متحفظاً على اسمه إن ابنته حاصلة على نسبة عالية.")
+    assert [brief(q) for q in found] == [("indirect", "وقال", "زوج المعلمة", "ابنته حاصلة على نسبة عالية")]

@@ -115,7 +115,7 @@ def _clause_stops(doc: QuoteDoc) -> list[int]:
                     or _verb_with_named_subject(doc, k)
                     or doc.norms[k] in _IMPERSONAL
                     or _writer_aside(doc, k)
-                    or _circumstantial(doc, k)
+                    or circumstantial(doc, k)
                 )
             )
             or _whereas(doc, k)
@@ -177,7 +177,7 @@ def _condition(doc: QuoteDoc, k: int) -> bool:
     return doc.norms[k] == "الا" and k + 1 < len(doc) and doc.norms[k + 1] in ("اذا", "في", "بعد", "من")
 
 
-def _circumstantial(doc: QuoteDoc, k: int) -> bool:
+def circumstantial(doc: QuoteDoc, k: int) -> bool:
     """"…، سائلاً المولى أن يوفقهم", "…، مشيداً بالأداء": after a comma, an
     indefinite accusative active participle (مُفعِلاً and the derived forms, or
     فاعلاً) is a circumstantial clause the writer adds about the speaker, not

@@ -36,6 +36,7 @@ from khabar.quotes.complements import (
     keeps_preposition,
     masdar_after_ba,
 )
+from khabar.quotes.content import circumstantial
 from khabar.quotes.cues import CueForm, first_person
 from khabar.quotes.direct import DirectSpan
 from khabar.quotes.doc import QuoteDoc
@@ -396,6 +397,12 @@ def scan(doc: QuoteDoc, i: int, form: CueForm, stoppers: set[int]) -> CueHit | N
         if subj and w in _DETACHED and j + 1 < limit and doc.norms[j + 1] in _EMPHATIC - lex.relatives:
             close()  # "وقال الوزير هو الآخر إن": the emphasis is not part of the subject
             j += 2
+            continue
+        if subj and not closed and circumstantial(doc, j) and not in_name(doc, j):
+            # "وقال زوج المعلمة متحفظاً على اسمه إن": the accusative participle is a
+            # circumstance of the speaker, the subject (nominative) ended before it
+            close()
+            j += 1
             continue
         if w in lex.prepositional_pronouns:
             j += 1  # "فقال له:", "أعلنت فيه أنها": never the subject
