@@ -549,3 +549,17 @@ def test_plural_document_nouns_are_sources_after_a_quantifier() -> None:
 def test_accusative_participle_after_the_subject_is_not_part_of_it() -> None:
     found = run(TITLE, "وقال زوج المعلمة متحفظاً على اسمه إن ابنته حاصلة على نسبة عالية.")
     assert [brief(q) for q in found] == [("indirect", "وقال", "زوج المعلمة", "ابنته حاصلة على نسبة عالية")]
+
+
+def test_participle_of_adda_reports_and_the_dual_returned_does_not() -> None:
+    found = run(TITLE, "وأوضح المدير أن الرعاية تأتي دعما للثقافة، عادا هذا الدعم بداية تعاون مستقبلي.")
+    assert [brief(q) for q in found] == [
+        ("indirect", "وأوضح", "المدير", "الرعاية تأتي دعما للثقافة"),
+        ("indirect", "عادا", "المدير", "هذا الدعم بداية تعاون مستقبلي"),
+    ]
+    assert run(TITLE, "وعادا إلى الرياض بعد الزيارة.") == ()
+
+
+def test_content_ends_before_a_doubled_root_participle_with_its_own_that_clause() -> None:
+    found = run(TITLE, "وأكد مصدر مطلع أن القرار تسمية الإدارة باسم جديد، معدا أن هذا القرار يأتي في إطار التطوير.")
+    assert [q.content.text for q in found][:1] == ["القرار تسمية الإدارة باسم جديد"]

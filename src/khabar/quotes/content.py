@@ -182,15 +182,18 @@ def circumstantial(doc: QuoteDoc, k: int) -> bool:
     indefinite accusative active participle (مُفعِلاً and the derived forms, or
     فاعلاً) is a circumstantial clause the writer adds about the speaker, not
     part of what was reported. Reporting participles (مضيفاً) are cues and end
-    the content anyway; this covers the others (سائلاً، مثمناً، شاكراً)."""
+    the content anyway; this covers the others (سائلاً، مثمناً، شاكراً). The
+    participles of doubled roots are four letters ("معدا أن"، "عادا أن"): with a
+    that-clause right after them they open a statement of their own too."""
     w = doc.norms[k]
-    if len(w) < 5 or not w.endswith("ا") or w.startswith(("ال", "و", "ف", "ب", "ل")) or w in _ADVERBS:
+    doubled = len(w) == 4 and k + 1 < len(doc) and doc.norms[k + 1] in lexicon().complementizers
+    if (len(w) < 5 and not doubled) or not w.endswith("ا") or w.startswith(("ال", "و", "ف", "ب", "ل")) or w in _ADVERBS:
         return False
     if w.endswith("ها"):
         return False  # "…، مهمتها التأكد": a pronoun suffix, not the accusative ending
     if doc.tokens[k].kind != "arabic" or lookup(doc.tokens[k].text):
         return False  # a reporting participle is a cue of its own (khabar.quotes.annotate)
-    return w[0] == "م" or (w[1] == "ا" and len(w) == 5)
+    return w[0] == "م" or (w[1] == "ا" and len(w) in (4, 5))
 
 
 def _whereas(doc: QuoteDoc, k: int) -> bool:

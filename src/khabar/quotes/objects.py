@@ -13,7 +13,7 @@ from khabar.quotes.cues import CueForm
 from khabar.quotes.doc import QuoteDoc
 from khabar.quotes.hit import CueHit
 from khabar.quotes.lexicon import lexicon
-from khabar.quotes.phrases import complementizer_at, leading_name_end, possessed_noun, possessive_split
+from khabar.quotes.phrases import complementizer_at, leading_name_end, possessed_noun, possessive_split, prep
 from khabar.quotes.speakers import left_subject, source_like
 
 
@@ -104,6 +104,8 @@ def without_complement(
             return None
     if np_start is None or np_start >= end or not doc.is_word(np_start):
         return None
+    if prep(doc, np_start) is not None:
+        return None  # "وعادا إلى الرياض": a noun object never opens on a preposition
     subject = (subj[0], subj[-1] + 1) if subj else None
     return CueHit(i, form, "np", np_start, doc.tokens[np_start].start, subject, None, venue, None, True)
 
