@@ -287,3 +287,16 @@ def test_the_passive_tu_tabar_and_la_siyyama_report_nothing_of_their_own() -> No
 def test_a_date_after_the_verb_is_not_its_subject() -> None:
     found = run(TITLE, "وكانت العائلة أعلنت نهاية يونيو أن الفتاة نقلت إلى مركز للرعاية.")
     assert [brief(q) for q in found] == [("indirect", "أعلنت", "العائلة", "الفتاة نقلت إلى مركز للرعاية")]
+
+
+def test_the_latter_is_the_person_named_last() -> None:
+    body = "والتقى الوزير خالد العمر بالسفير أحمد سالم، وأكد الأخير أن العلاقات قوية."
+    a = article("أخبار", body)
+    text = a.article.text
+    found = quotes(
+        a,
+        entity(text, "E1", "PERSON", "خالد العمر", "خالد العمر"),
+        entity(text, "E2", "PERSON", "أحمد سالم", "أحمد سالم"),
+    )
+    assert [brief(q) for q in found] == [("indirect", "وأكد", "أحمد سالم", "العلاقات قوية")]
+    assert found[0].speaker is not None and found[0].speaker.entity == "E2"

@@ -563,3 +563,14 @@ def test_participle_of_adda_reports_and_the_dual_returned_does_not() -> None:
 def test_content_ends_before_a_doubled_root_participle_with_its_own_that_clause() -> None:
     found = run(TITLE, "وأكد مصدر مطلع أن القرار تسمية الإدارة باسم جديد، معدا أن هذا القرار يأتي في إطار التطوير.")
     assert [q.content.text for q in found][:1] == ["القرار تسمية الإدارة باسم جديد"]
+
+
+def test_cue_in_a_time_clause_after_an_reports() -> None:
+    # "بعد أن" is the أنْ of a time clause, not the conditional "إنْ" spelled alike when folded
+    for body in ("وتراجع السهم بعد أن أكد الوزير أن المشروع متأخر.", "وتراجع السهم بعد ان أكد الوزير أن المشروع متأخر."):
+        assert [brief(q) for q in run(TITLE, body)] == [("indirect", "أكد", "الوزير", "المشروع متأخر")]
+
+
+def test_ashara_with_a_colon_or_a_quotation() -> None:
+    found = run(TITLE, "وأشار المدرب في تصريحات صحفية: «الفريق جاهز للمباراة».")
+    assert [brief(q) for q in found] == [("direct", "وأشار", "المدرب", "الفريق جاهز للمباراة")]

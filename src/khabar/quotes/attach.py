@@ -61,6 +61,32 @@ def _naqlan(doc: QuoteDoc, hit: CueHit) -> tuple[Speaker | None, Speaker | None]
     return None
 
 
+_LATTER = {"الاخير": ("PERSON",), "الاخيرة": ("PERSON", "ORG")}
+
+
+def _latter(doc: QuoteDoc, hit: CueHit) -> Speaker | None:
+    """The speaker of a subject "الأخير"/"الأخيرة" (the latter): the person (or,
+    feminine, the organization) named last before the cue."""
+    if hit.subject is None or hit.subject[1] - hit.subject[0] != 1:
+        return None
+    word = doc.norms[hit.subject[0]]
+    types = _LATTER.get(word[1:] if word[:1] in ("و", "ف") else word)
+    if types is None:
+        return None
+    cue_start = doc.tokens[hit.i].start
+    before = [
+        r
+        for r in doc.mentions
+        if r.mention.end <= cue_start
+        and r.mention.kind == "name"
+        and (r.entity.type if r.entity is not None else r.mention.type) in types
+    ]
+    if not before:
+        return None
+    last = max(before, key=lambda r: r.mention.end)
+    return resolve_phrase(doc, doc.token_at(last.mention.start), doc.token_at(last.mention.end))
+
+
 def attach(doc: QuoteDoc, hit: CueHit, rec: Record, stack: list[Record], records: list[Record]) -> bool:
     """Give ``rec`` its speaker and place in the nesting; False if it is no quote."""
     form = hit.form
@@ -86,6 +112,12 @@ def attach(doc: QuoteDoc, hit: CueHit, rec: Record, stack: list[Record], records
         rec.speaker = resolve_phrase(doc, *topic)
         if hit.comp == "np" and hit.subject is not None:
             rec.start = doc.tokens[i + 1].start
+        end_stack(doc, stack, i, rec)
+        return True
+    latter = _latter(doc, hit)
+    if latter is not None:
+        # "بعد أن أعلن الأخير عن دعمه": the one named last, not the story's main speaker
+        rec.speaker = latter
         end_stack(doc, stack, i, rec)
         return True
     explicit = hit.subject if hit.subject and not points_back(doc, *hit.subject) else None

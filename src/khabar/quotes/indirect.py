@@ -547,6 +547,17 @@ def scan(doc: QuoteDoc, i: int, form: CueForm, stoppers: set[int]) -> CueHit | N
     return without_complement(doc, i, form, subj, closed, np_start, venue)
 
 
+_TIME_BEFORE_AN = frozenset({"بعد", "وبعد", "قبل", "وقبل", "منذ", "ومنذ"})
+
+
+def _after_an(doc: QuoteDoc, i: int) -> bool:
+    """"بعد أن أكد الوزير أن": the أنْ of a time clause, not the conditional إنْ
+    that the matching form spells alike. The written hamza tells them apart,
+    and so does the time word before a bare "ان"."""
+    word = doc.tokens[i - 1].text
+    return word in ("أن", "وأن") or (i > 1 and doc.norms[i - 2] in _TIME_BEFORE_AN)
+
+
 def find_cues(doc: QuoteDoc) -> list[CueHit]:
     """Every cue with a complement, in text order (title excluded)."""
     hits: dict[int, CueHit] = {}
@@ -562,7 +573,7 @@ def find_cues(doc: QuoteDoc) -> list[CueHit]:
         ):
             continue  # "حسبما أفاد مصدر": an attribution phrase, read by khabar.quotes.attribution
         conditionals = lexicon().conditionals
-        if prev in conditionals or (prev == "ما" and prev2 in conditionals):
+        if (prev in conditionals and not _after_an(doc, i)) or (prev == "ما" and prev2 in conditionals):
             continue  # "إذا ما أكدت الوكالة …": hypothetical, nobody said it
         if prev in _NEGATIONS:
             continue  # "لم يوضح ما إذا كان", "ولم تتهم الوزارة أحداً": nothing was said
