@@ -179,6 +179,16 @@ def scan(doc: QuoteDoc, i: int, form: CueForm, stoppers: set[int]) -> CueHit | N
         source = (source_from, source_end or comp_i) if source_from is not None else None
         return CueHit(i, form, comp, comp_i, start, subject, source, venue, direct)
 
+    def addressed(start: int) -> int:
+        """"دعا الوزير المواطنين إلى الترشيد": the content of a verb with a person
+        object and إلى opens on that object, whom the call is addressed to (the
+        annotated articles mostly do so; "طالب الجميع ببذل" opens on ب)."""
+        if not lemma.object or np_start is None or np_start >= j or not doc.is_word(np_start):
+            return start
+        if prep(doc, np_start) is not None or (venue is not None and doc.tokens[np_start].start < venue[1]):
+            return start
+        return doc.tokens[np_start].start
+
     def close() -> None:
         nonlocal closed, appositive
         if subj and not closed:
@@ -303,7 +313,7 @@ def scan(doc: QuoteDoc, i: int, form: CueForm, stoppers: set[int]) -> CueHit | N
                 if nxt < len(doc) and doc.norms[nxt] in lex.complementizers and nxt + 1 < len(doc):
                     return hit("that", nxt, doc.tokens[nxt + 1].start)
                 if nxt < len(doc):
-                    return hit(preposition, j, doc.tokens[nxt].start)
+                    return hit(preposition, j, addressed(doc.tokens[nxt].start))
                 return None
             if preposition == "من" and subj and not closed and doc.norms[subj[-1]] in lex.quantity_nouns:
                 subj.append(j)  # "عدد من المواطنين"
