@@ -300,3 +300,16 @@ def test_the_latter_is_the_person_named_last() -> None:
     )
     assert [brief(q) for q in found] == [("indirect", "وأكد", "أحمد سالم", "العلاقات قوية")]
     assert found[0].speaker is not None and found[0].speaker.entity == "E2"
+
+
+def test_feminine_verb_shares_the_subject_of_the_feminine_verb_opening_the_sentence() -> None:
+    a = article(
+        "أخبار",
+        "وأصدرت جامعة تبوك بيانا تبرأت فيه من أي علاقة بالوفاة، وقالت إن الوفاة لا علاقة لها بالقبول.",
+        "وصدقت جهات رقابية أوروبية أمس على عقار جديد، وقالت إنه آمن وفعال.",
+    )
+    found = quotes(a, entity(a.article.text, "E1", "ORG", "جامعة تبوك", "جامعة تبوك"))
+    assert [(q.speaker.text if q.speaker else None, q.content.text) for q in found] == [
+        ("جامعة تبوك", "الوفاة لا علاقة لها بالقبول"),
+        ("جهات رقابية أوروبية", "آمن وفعال"),
+    ]

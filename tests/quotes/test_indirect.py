@@ -575,3 +575,16 @@ def test_cue_in_a_time_clause_after_an_reports() -> None:
 def test_ashara_with_a_colon_or_a_quotation() -> None:
     found = run(TITLE, "وأشار المدرب في تصريحات صحفية: «الفريق جاهز للمباراة».")
     assert [brief(q) for q in found] == [("direct", "وأشار", "المدرب", "الفريق جاهز للمباراة")]
+
+
+def test_god_after_da_a_is_whom_the_prayer_is_addressed_to() -> None:
+    found = run(TITLE, "وقال المحافظ إن الشهيدين قدما أرواحهما للوطن. ودعا الله عز وجل أن يرحمهما.")
+    assert [(q.cue.text if q.cue else None, q.speaker.text if q.speaker else None) for q in found] == [
+        ("وقال", "المحافظ"),
+        ("ودعا", "المحافظ"),
+    ]
+
+
+def test_that_clause_after_a_noun_object_and_a_comma_belongs_to_a_later_verb() -> None:
+    found = run(TITLE, "وأكد المدير أهمية المشروع، سائلا المولى أن يوفق الجميع.")
+    assert [brief(q) for q in found] == [("indirect", "وأكد", "المدير", "أهمية المشروع")]

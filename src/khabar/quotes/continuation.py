@@ -14,9 +14,10 @@ from khabar.model import Speaker
 from khabar.quotes.cues import CueForm, lookup
 from khabar.quotes.doc import QuoteDoc
 from khabar.quotes.lexicon import lexicon, strip_proclitic
-from khabar.quotes.phrases import leading_name_end, mention_starts, noun_phrase_end
+from khabar.quotes.narration import perfect_gender
+from khabar.quotes.phrases import leading_name_end, mention_starts, noun_phrase_end, prep
 from khabar.quotes.record import Record
-from khabar.quotes.speakers import agrees, resolve_phrase, source_head
+from khabar.quotes.speakers import agrees, resolve_phrase, source_head, source_like
 from khabar.quotes.venue import venue_at
 from khabar.text.normalize import normalize
 
@@ -68,6 +69,13 @@ def antecedent(
             and not (rec.number == "p" and _one_person(doc, mentioned))
         ):
             return mentioned, None
+        if rec.gender == "f" and rec.number != "p":
+            # "وأصدرت جامعة تبوك بياناً …، وقالت إن": a feminine verb shares the
+            # subject of the feminine verb that opens the sentence, an organization
+            # or a group as often as a woman
+            lead_subject = _feminine_lead(doc, lead, doc.token_at(pos))
+            if lead_subject is not None:
+                return lead_subject, None
     for top, strict in ((True, True), (False, True), (False, False)):
         # a statement of its own continues a speaker of the story, not one quoted
         # inside another's words, unless only such a speaker agrees
@@ -79,6 +87,25 @@ def antecedent(
     if fallback is not None and rec.number == "p" and _one_person(doc, fallback):
         return None, None
     return fallback, None
+
+
+def _feminine_lead(doc: QuoteDoc, lead: int, stop: int) -> Speaker | None:
+    """The subject right after a feminine perfect verb that opens the sentence at
+    ``lead`` ("وأصدرت جامعة تبوك", "صدقت جهات رقابية أوروبية"), if it names a source."""
+    w = doc.norms[lead]
+    verb = w[1:] if w[:1] in ("و", "ف") and len(w) > 4 else w
+    if perfect_gender(verb) != "f" or lookup(doc.tokens[lead].text) or lead + 1 >= stop:
+        return None
+    lex = lexicon()
+    end = lead + 1
+    limit = noun_phrase_end(doc, lead + 1, stop)
+    while end < limit and doc.is_word(end) and doc.norms[end] not in lex.time_words:
+        if doc.norms[end] in lex.adjunct_starts or prep(doc, end) is not None:
+            break  # "صدقت جهات رقابية أمس على عقار": the phrase ends before the time and the object
+        end += 1
+    if end <= lead + 1 or not source_like(doc, lead + 1, end):
+        return None
+    return resolve_phrase(doc, lead + 1, end)
 
 
 def _governing_subject(doc: QuoteDoc, start: int, end: int) -> Speaker | None:

@@ -258,6 +258,8 @@ def scan(doc: QuoteDoc, i: int, form: CueForm, stoppers: set[int]) -> CueHit | N
                 return hit("that", k, doc.tokens[k + 1].start)
             return hit("colon", j, doc.tokens[k].start)
         if complementizer_at(doc, j) and not w.startswith("ف") and doc.norms[j - 1] not in _NOT_COMPLEMENT:
+            if object_split and np_start is not None and any(doc.is_comma(k) for k in range(np_start, j)):
+                break  # "أكد المدير أهمية المشروع، سائلاً المولى أن": the أن is a later verb's
             if ("that" in comps or source_from is not None) and j + 1 < len(doc):
                 return hit("that", j, doc.tokens[j + 1].start)
             if "np" in comps and subj and (object_split or possessive_split(doc, subj) is not None):
@@ -265,6 +267,13 @@ def scan(doc: QuoteDoc, i: int, form: CueForm, stoppers: set[int]) -> CueHit | N
             if "np" in comps and participle and np_start is not None:
                 break  # "مبدياً ثقته في المدرب بأن": the participle's object came first
             return None
+        if j == i + 1 and lemma.object and w in lex.divine_addressees:
+            # "ودعا الله أن يرحمهما": God is whom the prayer is addressed to
+            closed = True
+            j += 1
+            while j < limit and doc.norms[j] in lex.divine_praise:
+                j += 1
+            continue
         if j == i + 1 and w in _BACK_REFERENCES:
             # "صرح بذلك مدير المستشفى": what he stated came before the verb, and
             # its subject follows; the words after "بذلك" are not the statement

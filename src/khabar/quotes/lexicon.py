@@ -47,6 +47,10 @@ class Lexicon:
     conditionals: frozenset[str]
     plural_heads: frozenset[str]
     audience_nouns: frozenset[str]
+    # "دعا الله أن", "سائلاً المولى عز وجل أن": whom a prayer is addressed to, never
+    # the speaker, and the praise that may follow the name
+    divine_addressees: frozenset[str]
+    divine_praise: frozenset[str]
 
 
 def _norm_all(words: list[str]) -> frozenset[str]:
@@ -119,6 +123,8 @@ def lexicon() -> Lexicon:
         conditionals=_norm_all(raw["conditionals"]),
         plural_heads=_with_article(raw["plural_heads"]),
         audience_nouns=_with_article(raw["audience_nouns"]),
+        divine_addressees=_norm_all(raw["divine_addressees"]),
+        divine_praise=_norm_all(raw["divine_praise"]),
     )
 
 
