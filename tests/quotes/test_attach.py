@@ -313,3 +313,14 @@ def test_feminine_verb_shares_the_subject_of_the_feminine_verb_opening_the_sente
         ("جامعة تبوك", "الوفاة لا علاقة لها بالقبول"),
         ("جهات رقابية أوروبية", "آمن وفعال"),
     ]
+
+
+def test_subject_before_the_verb_with_a_relative_clause() -> None:
+    found = run(
+        "أخبار",
+        "استشاري أمراض القلب بالمستشفى الذي يختبر التقنية الجديدة قال «العلاج يمثل تقدما كبيرا».",
+        "العمليات الإرهابية التي شهدتها المنطقة تؤكد خطورة الوضع.",
+    )
+    assert [(q.speaker.text if q.speaker else None, q.content.text) for q in found] == [
+        ("استشاري أمراض القلب بالمستشفى", "العلاج يمثل تقدما كبيرا"),
+    ]

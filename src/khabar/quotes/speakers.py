@@ -361,6 +361,7 @@ def left_subject(doc: QuoteDoc, i: int) -> tuple[int, int, int] | None:
     boundary = s0 - 1
     limit = _MAX_LEFT
     crossed = False
+    relative_seen = False
     while j >= s0:
         w = doc.norms[j]
         if w in lex.relatives and j - 1 >= s0 and doc.is_comma(j - 1) and limit == _MAX_LEFT:
@@ -382,6 +383,14 @@ def left_subject(doc: QuoteDoc, i: int) -> tuple[int, int, int] | None:
         if w in ("لكن", "ولكن") and j < i - 1:
             boundary = j  # "…، لكن هذا الشعب أكد أنه": the contrast opens a clause with its subject
             break
+        if w in lex.relatives and not relative_seen and j - 1 >= s0 and doc.is_word(j - 1) and j < i - 1:
+            # "استشاري أمراض القلب … الذي يختبر التكنولوجيا الجديدة قال": the relative
+            # clause describes the subject, which ends before the pronoun
+            relative_seen = True
+            b = j
+            limit = _MAX_LEFT
+            j -= 1
+            continue
         if w in lex.relatives or strip_proclitic(w, lex.clause_openers) is not None or w in lex.subordinators:
             return None
         if _is_cue(doc, j) and not doc.in_name(j):  # "بان كي مون" is no أبان
@@ -412,7 +421,8 @@ def left_subject(doc: QuoteDoc, i: int) -> tuple[int, int, int] | None:
         return None
     # A subject opens on a source (a mention, or a source/title/organization noun);
     # a short definite noun phrase ("فالمثل", "البيانات") is trusted by its shape.
-    short_definite = b - a <= 2 and (bare.startswith("ال") or first.startswith("ال"))
+    # (not after a relative clause: "العمليات الإرهابية التي … تؤكد" is a thing)
+    short_definite = b - a <= 2 and (bare.startswith("ال") or first.startswith("ال")) and not relative_seen
     if not short_definite and not _source_head(doc, a, b):
         return None
     return a, b, boundary
