@@ -324,3 +324,12 @@ def test_subject_before_the_verb_with_a_relative_clause() -> None:
     assert [(q.speaker.text if q.speaker else None, q.content.text) for q in found] == [
         ("استشاري أمراض القلب بالمستشفى", "العلاج يمثل تقدما كبيرا"),
     ]
+
+
+def test_coordinated_cue_after_a_contrast_shares_the_contrast_clauses_subject() -> None:
+    found = run(
+        "أخبار",
+        "وتدخل اللاعب أربيولا لتهدئة زميله، بيد أن النجم البرتغالي استمر في ثورته، وقال: «دائما ما ترى العيوب فينا».",
+        "وحاول المدرب تهدئة اللاعب، لكن اللاعب واصل احتجاجه، وقال إن الحكم ظلمه.",
+    )
+    assert [q.speaker.text if q.speaker else None for q in found] == ["النجم البرتغالي", "اللاعب"]

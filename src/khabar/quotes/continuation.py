@@ -61,7 +61,9 @@ def antecedent(
         # person named right after that first verb
         lead = doc.token_at(sentence.start)
         window_end = doc.tokens[min(lead + 4, len(doc) - 1)].end
-        mentioned = clause_subject(doc, sentence.start, min(pos, window_end))
+        mentioned = _contrast_subject(doc, lead, doc.token_at(pos)) or clause_subject(
+            doc, sentence.start, min(pos, window_end)
+        )
         if (
             mentioned is not None
             and mentioned.kind == "person"
@@ -87,6 +89,26 @@ def antecedent(
     if fallback is not None and rec.number == "p" and _one_person(doc, fallback):
         return None, None
     return fallback, None
+
+
+_CONTRAST_OPENERS = frozenset({"لكن", "ولكن"})
+_CONTRAST_HEADS = frozenset({"بيد", "الا", "غير"})
+
+
+def _contrast_subject(doc: QuoteDoc, lead: int, stop: int) -> Speaker | None:
+    """"…، بيد أن النجم البرتغالي استمر في ثورته، وقال": after a contrast the verb
+    is coordinated with the contrast's clause, whose subject follows "بيد أن",
+    "إلا أن" or "لكن"; the last such clause before the cue counts."""
+    for k in range(stop - 2, lead, -1):
+        w = doc.norms[k]
+        if not (w in _CONTRAST_OPENERS or (w == "ان" and doc.norms[k - 1] in _CONTRAST_HEADS)):
+            continue
+        start = k + 1
+        end = noun_phrase_end(doc, start, stop)
+        if end <= start or not source_like(doc, start, end):
+            return None
+        return resolve_phrase(doc, start, end)
+    return None
 
 
 def _feminine_lead(doc: QuoteDoc, lead: int, stop: int) -> Speaker | None:
