@@ -588,3 +588,10 @@ def test_god_after_da_a_is_whom_the_prayer_is_addressed_to() -> None:
 def test_that_clause_after_a_noun_object_and_a_comma_belongs_to_a_later_verb() -> None:
     found = run(TITLE, "وأكد المدير أهمية المشروع، سائلا المولى أن يوفق الجميع.")
     assert [brief(q) for q in found] == [("indirect", "وأكد", "المدير", "أهمية المشروع")]
+
+
+def test_bayna_between_two_parties_is_the_preposition() -> None:
+    body = "وأظهر المشهد الاحتقان الكبير بين اللاعب صاحب الكرة الذهبية ومدربه، وقرر المدرب أن يتدرب اللاعبون."
+    assert run(TITLE, body) == ()
+    found = run(TITLE, "وفي السياق نفسه بين المهندس أنه سيتم البدء في الأعمال.")
+    assert [(q.cue.text if q.cue else None, q.content.text) for q in found] == [("بين", "سيتم البدء في الأعمال")]

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from khabar.quotes.cues import CueForm, lookup
 from khabar.quotes.doc import QuoteDoc
+from khabar.quotes.lexicon import lexicon
 from khabar.quotes.speakers import source_head, source_like
 
 if TYPE_CHECKING:
@@ -114,6 +115,7 @@ def plausible(doc: QuoteDoc, found: CueHit) -> bool:
         or (found.i > 0 and doc.norms[found.i - 1] in ("من", "في"))
         or _correlative(doc, found.i)
         or _alternatives(doc, found)
+        or _after_a_noun(doc, found)
     ):
         return False
     if found.subject is None:
@@ -147,6 +149,25 @@ def _alternatives(doc: QuoteDoc, found: CueHit) -> bool:
     if found.subject is None:
         return False
     return any(doc.norms[k] in ("او", "ام") for k in range(*found.subject))
+
+
+def _after_a_noun(doc: QuoteDoc, found: CueHit) -> bool:
+    """"الاحتقان الكبير بين اللاعب صاحب الكرة ومدربه، قرر المدرب أن": a bare "بين"
+    after a word that opens no clause, with "و" joining a second party a few
+    words on, is the preposition "between X and Y", not the verb بيّن ("وفي
+    السياق نفسه بين المهندس أنه" opens on a fronted phrase and joins no one)."""
+    i = found.i
+    if found.form.proclitic or doc.norms[i] != "بين" or i == 0 or not doc.is_word(i - 1):
+        return False
+    if _opens_clause(doc, i) or doc.norms[i - 1] in lexicon().relatives:
+        return False
+    for k in range(i + 1, min(i + 7, found.comp_i, len(doc))):
+        if doc.is_punct(k):
+            return False
+        w = doc.norms[k]
+        if w.startswith("و") and len(w) > 3 and not w.startswith(("وان", "وقد")):
+            return True
+    return False
 
 
 def _opens_clause(doc: QuoteDoc, i: int) -> bool:
