@@ -333,3 +333,22 @@ def test_coordinated_cue_after_a_contrast_shares_the_contrast_clauses_subject() 
         "وحاول المدرب تهدئة اللاعب، لكن اللاعب واصل احتجاجه، وقال إن الحكم ظلمه.",
     )
     assert [q.speaker.text if q.speaker else None for q in found] == ["النجم البرتغالي", "اللاعب"]
+
+
+def test_coordinated_cue_reaches_the_name_after_a_long_title() -> None:
+    a = article(
+        "أخبار",
+        "واختتم صالح الغتم المنافسات بتحقيقه المركز الثالث.",
+        "ورفع نائب رئيس الوفد السعودي المشارك في الدورة خالد الأحمد التهاني لرئيس اللجنة، "
+        'وقال: "نجح أبطالنا في تحقيق تطلعات الجميع".',
+    )
+    text = a.article.text
+    found = quotes(
+        a,
+        entity(text, "E1", "PERSON", "صالح الغتم", "صالح الغتم"),
+        entity(text, "E2", "PERSON", "خالد الأحمد", "خالد الأحمد"),
+    )
+    assert [(q.speaker.entity if q.speaker else None, q.content.text) for q in found][-1] == (
+        "E2",
+        "نجح أبطالنا في تحقيق تطلعات الجميع",
+    )

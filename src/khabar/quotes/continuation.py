@@ -60,7 +60,10 @@ def antecedent(
         # coordinated with the sentence's first one and shares its subject, the
         # person named right after that first verb
         lead = doc.token_at(sentence.start)
-        window_end = doc.tokens[min(lead + 4, len(doc) - 1)].end
+        # a title after the verb puts the name further on ("ورفع نائب رئيس الوفد
+        # السعودي المشارك في الدورة خالد الأحمد التهاني")
+        titled = lead + 1 < len(doc) and strip_proclitic(doc.norms[lead + 1], lexicon().person_heads) is not None
+        window_end = doc.tokens[min(lead + (11 if titled else 4), len(doc) - 1)].end
         mentioned = _contrast_subject(doc, lead, doc.token_at(pos)) or clause_subject(
             doc, sentence.start, min(pos, window_end)
         )
