@@ -595,3 +595,9 @@ def test_bayna_between_two_parties_is_the_preposition() -> None:
     assert run(TITLE, body) == ()
     found = run(TITLE, "وفي السياق نفسه بين المهندس أنه سيتم البدء في الأعمال.")
     assert [(q.cue.text if q.cue else None, q.content.text) for q in found] == [("بين", "سيتم البدء في الأعمال")]
+
+
+def test_nawwaha_with_ba_praises_unless_a_necessity_or_a_that_clause_follows() -> None:
+    assert run(TITLE, "ونوه المدير بجهود الفريق.") == ()
+    found = run(TITLE, "ونوه المدير بضرورة الالتزام بالتعليمات. ونوه المدير بأن الطريق مغلق.")
+    assert [q.content.text for q in found] == ["بضرورة الالتزام بالتعليمات", "الطريق مغلق"]

@@ -62,6 +62,9 @@ class Lemma:
     hamza: bool = False
     noun: str | None = None
     masdar: str | None = None
+    # with ب the verb praises ("نوّه بالدور", "نوّه بجهود"): only ب + a verbal noun
+    # of necessity or a that-clause reports ("نوّه بضرورة", "نوّه بأن")
+    praise: bool = False
 
     @property
     def key(self) -> str:
@@ -116,6 +119,7 @@ def lemmas() -> tuple[Lemma, ...]:
                 hamza=bool(entry.get("hamza", False)),
                 noun=entry.get("noun"),
                 masdar=entry.get("masdar"),
+                praise=bool(entry.get("praise", False)),
             )
         )
     log.debug("loaded %d cue lemmas", len(out))

@@ -379,6 +379,8 @@ def scan(doc: QuoteDoc, i: int, form: CueForm, stoppers: set[int]) -> CueHit | N
         ):
             if (object_split or np_start is not None) and not lemma.object and "np" in comps:
                 break  # "أكد النادي تمسكه باللاعب": the ب phrase is inside the noun object
+            if lemma.praise and w[0] == "ب" and w[1:] not in NEVER_IN_SUBJECT:
+                return None  # "ونوه المدير بجهود الفريق": praise, not a statement
             return hit(w[0], j, doc.tokens[j].start)
         if not subj and not closed and "ل" not in comps and w.startswith("لل") and len(w) > 4:
             # "قال للملك سلمان إن": whom the words were addressed to, not who spoke
