@@ -84,3 +84,12 @@ def test_warada_after_ma_is_came_not_replied() -> None:
 
     found = run("أخبار", "وتمت الإحالة إلى التحقيق بناء على ما ورد من وزارة الصحة. وبناء على ما وردها من معلومات قررت الهيئة التحقيق.")
     assert found == ()
+
+
+def test_fa_inna_after_the_source_opens_the_attributed_clause_mid_sentence() -> None:
+    # a paragraph break lost by the reader leaves the phrase mid-sentence; فإن still
+    # says the clause attributed is the one after the source
+    found = run("أخبار", "أطاحت الشرطة بعصابة من ثلاثة وافدين ووفقاً للناطق الإعلامي فإن المتهمين استهدفوا العمالة.")
+    assert [(q.cue.text if q.cue else None, q.content.text) for q in found] == [
+        ("ووفقاً", "المتهمين استهدفوا العمالة")
+    ]

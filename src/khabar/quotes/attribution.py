@@ -252,6 +252,10 @@ def attribution_record(doc: QuoteDoc, i: int, phrase: Phrase, s: int, records: l
     if before_words and after is not None and len(before_words) <= 3 and doc.is_comma(i - 1):
         # "ومن المرجح، حسب التقارير الطبية، أن يكون …": a parenthesis inside the clause
         before_words = []
+    if before_words and after is not None and _fa_inna(doc, k, end):
+        # "… للعمالة الوافدة ووفقاً للناطق الإعلامي … فإن المتهمين": فإن opens the
+        # attributed clause after the source, whatever stands before the phrase
+        before_words = []
     if before_words:
         start = doc.tokens[before_words[0]].start
         last = before_words[-1]
@@ -297,6 +301,14 @@ def _sentence_person(doc: QuoteDoc, start_token: int, i: int) -> Speaker | None:
             a, b = doc.token_at(ref.mention.start), doc.token_at(ref.mention.end)
             return resolve_phrase(doc, a, max(b, a + 1))
     return None
+
+
+def _fa_inna(doc: QuoteDoc, k: int, end: int) -> bool:
+    """Whether the source ending at ``k`` is followed (past a comma) by فإن."""
+    c = k
+    while c < end and doc.is_comma(c):
+        c += 1
+    return c < end and doc.norms[c] in ("فان", "فانه", "فانها")
 
 
 def _content_after(doc: QuoteDoc, k: int, end: int) -> int | None:
