@@ -352,3 +352,11 @@ def test_coordinated_cue_reaches_the_name_after_a_long_title() -> None:
         "E2",
         "نجح أبطالنا في تحقيق تطلعات الجميع",
     )
+
+
+def test_a_relative_clause_cue_needs_a_source_as_its_antecedent() -> None:
+    assert run("أخبار", "وهي فكرة طرحت في ظل مشكلات المياه التي تهدد بتقويض قطاع الغذاء.") == ()
+    found = run("أخبار", "وانتشر المقطع بين رواد شبكات التواصل الذين طالبوا بإنزال أشد العقاب بالمتحرشين.")
+    assert [(q.speaker.text if q.speaker else None, q.content.text) for q in found] == [
+        ("رواد شبكات التواصل", "بإنزال أشد العقاب بالمتحرشين")
+    ]

@@ -143,8 +143,10 @@ def attach(doc: QuoteDoc, hit: CueHit, rec: Record, stack: list[Record], records
         if _impersonal(form):
             return False  # "الكوكب الذي يُعتقد أنه أكبر": impersonal passive
         referent = relative_antecedent(doc, i)
-        if referent is not None and hit.comp == "np" and not source_like(doc, *referent):
-            return False  # "المجموعة التي أعلنت ولاءها": no source, no quote
+        if referent is not None and hit.comp not in ("that", "colon", "quote") and not source_like(doc, *referent):
+            # "المجموعة التي أعلنت ولاءها", "مشكلات المياه التي تهدد بتقويض القطاع": no
+            # source, no quote
+            return False
         if referent is not None:
             # "تغريدات ذلك المستخدم التي زعم فيها بيع …": the antecedent speaks
             rec.speaker = resolve_phrase(doc, *referent)
