@@ -601,3 +601,9 @@ def test_nawwaha_with_ba_praises_unless_a_necessity_or_a_that_clause_follows() -
     assert run(TITLE, "ونوه المدير بجهود الفريق.") == ()
     found = run(TITLE, "ونوه المدير بضرورة الالتزام بالتعليمات. ونوه المدير بأن الطريق مغلق.")
     assert [q.content.text for q in found] == ["بضرورة الالتزام بالتعليمات", "الطريق مغلق"]
+
+
+def test_ambiguous_form_after_kama_with_a_that_clause_is_the_verb() -> None:
+    # ذكر is also "male"; after كما, with a short subject and أن, it is the verb
+    found = run(TITLE, "وندرس إنشاء خطوط تجميع. كما ذكر قوطالي أن روسيا وتونس تدرسان المسألة.")
+    assert [brief(q) for q in found] == [("indirect", "ذكر", "قوطالي", "روسيا وتونس تدرسان المسألة")]

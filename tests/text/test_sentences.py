@@ -114,3 +114,11 @@ def test_offsets_cover_all_tokens_in_order() -> None:
 def test_empty_text() -> None:
     assert split_sentences("") == ()
     assert split_sentences("   \n\n ") == ()
+
+
+def test_latin_initials_spelled_in_arabic_do_not_split() -> None:
+    text = "وقال ديفيد إيه. تومسون رئيس المؤتمر إن البطاطا مهمة. وكتبت جيه. كيه. رولينغ روايتها."
+    assert _sents(text) == [
+        "وقال ديفيد إيه. تومسون رئيس المؤتمر إن البطاطا مهمة.",
+        "وكتبت جيه. كيه. رولينغ روايتها.",
+    ]

@@ -122,6 +122,14 @@ def plausible(doc: QuoteDoc, found: CueHit) -> bool:
         return True
     if ambiguous and not lemma.relay and _colon_before(doc, found):
         return True  # "وتابع هداف الدوري (27 هدفاً): «…»": a colon and a quotation are speech
+    if (
+        ambiguous
+        and found.comp == "that"
+        and found.subject[1] - found.subject[0] <= 3
+        and _opens_clause(doc, found.i)
+        and doc.norms[found.i - 1] in _CLAUSE_LINKS
+    ):
+        return True  # "كما ذكر قوطالي أن": after كما/وقد the bare form is the verb
     if ambiguous or (lemma.relay and found.source is None):
         return source_like(doc, *found.subject)
     return True

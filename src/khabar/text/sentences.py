@@ -8,7 +8,9 @@ terminal mark is *not* an end when:
 
 - it follows an abbreviation: a single Arabic letter ("د." دكتور, "م."
   مهندس, "ص." صفحة, "أ.د.", "ق.م"), a single Latin capital ("J. K. Rowling"),
-  or a Latin abbreviation from ``data/text/abbreviations.txt`` ("Dr.", "Inc.").
+  or a Latin abbreviation from ``data/text/abbreviations.txt`` ("Dr.", "Inc."),
+  or a Latin initial spelled in Arabic (``data/text/letter_names.txt``: "ديفيد
+  إيه. تومسون").
   A lone letter after a number is a calendar mark ("عام 2015 م.", "1436 هـ.")
   and does end the sentence;
 - it numbers a list item ("1. ...") at the start of a sentence;
@@ -51,6 +53,17 @@ def _latin_abbreviations() -> frozenset[str]:
     return frozenset(words)
 
 
+@cache
+def _letter_names() -> frozenset[str]:
+    path = resources.files("khabar") / "data" / "text" / "letter_names.txt"
+    words = set()
+    for line in path.read_text(encoding="utf-8").splitlines():
+        line = line.split("#", 1)[0].strip()
+        if line:
+            words.add(normalize(line))
+    return frozenset(words)
+
+
 def _is_terminal(tok: Token) -> bool:
     return tok.kind == "punct" and all(c in _TERMINAL for c in tok.text)
 
@@ -88,6 +101,11 @@ def _is_abbreviation(text: str, tokens: tuple[Token, ...], i: int) -> bool:
     if prev.end != tokens[i].start:
         return False
     if prev.kind == "arabic":
+        spaced = i + 1 < len(tokens) and tokens[i + 1].start > tokens[i].end
+        if spaced and normalize(prev.text) in _letter_names() and not (i >= 2 and tokens[i - 2].kind == "number"):
+            # "ديفيد إيه. تومسون": a Latin initial spelled in Arabic (dotted acronyms
+            # written without spaces, "آي.أو.بي.إي", are left as they were)
+            return True
         if len(normalize(prev.text)) != 1:
             return False
         # "2015 م." / "1436هـ.": an era mark after a year ends the sentence.
