@@ -59,6 +59,9 @@ an alias after normalization, or one contains the other word for word.
 *Cue* counts matches whose cue has the gold cue's lemma (only quotes that have
 a cue on both sides enter its precision and recall). The headline figure is
 the speaker-attributed F1: a quote counts only if found with its speaker.
+On detected quotes, ``reported_by`` (the medium or person the words come
+through, matched like a speaker) and the venue (word for word, one inside the
+other, or two shared content words) are scored too.
 
 The articles go through the real reader and pipeline (text, mentions,
 entities, quotes); ``--no-entities`` runs text and quotes only, for when the
@@ -207,6 +210,23 @@ def speaker_ok(gold: dict[str, Any], names: list[str]) -> bool:
     return False
 
 
+def _relay_names(quote: Quote, analysis: Analysis) -> list[str]:
+    if quote.reported_by is None:
+        return []
+    names = [quote.reported_by.text]
+    for e in analysis.entities or ():
+        if e.id == quote.reported_by.entity:
+            names.append(e.canonical)
+    return names
+
+
+def _same_venue(gold: str, pred: str) -> bool:
+    """Venues agree when one's words run inside the other's ("في مؤتمر صحفي" and
+    "في مؤتمر صحفي عقده أمس"), or they share their two content words."""
+    g, p = _name(gold), _name(pred)
+    return _contains(g, p) or _contains(p, g) or len(set(g) & set(p) - {"في", "خلال", "مع"}) >= 2
+
+
 def _lemma_keys(word: str) -> set[str]:
     forms = lookup(word)
     if forms:
@@ -283,6 +303,23 @@ def score_article(analysis: Analysis, gold: dict[str, Any]) -> dict[str, Any]:
     out["cue_tp"] = sum(1 for gi, pi in cue_pairs if cue_ok(golds[gi][0], preds[pi].cue.text))  # type: ignore[union-attr]
     out["cue_gold"] = sum(1 for g, _ in golds if g.get("cue"))
     out["cue_pred"] = sum(1 for q in preds if q.cue is not None)
+    # on detected quotes: through whom it is reported, and where it was said
+    out["relay_gold"] = sum(1 for gi, _ in matches if golds[gi][0].get("reported_by"))
+    out["relay_pred"] = sum(1 for _, pi in matches if preds[pi].reported_by is not None)
+    out["relay_tp"] = sum(
+        1
+        for gi, pi in matches
+        if golds[gi][0].get("reported_by")
+        and preds[pi].reported_by is not None
+        and speaker_ok({"speaker": golds[gi][0]["reported_by"]}, _relay_names(preds[pi], analysis))
+    )
+    out["venue_gold"] = sum(1 for gi, _ in matches if golds[gi][0].get("venue"))
+    out["venue_pred"] = sum(1 for _, pi in matches if preds[pi].venue)
+    out["venue_tp"] = sum(
+        1
+        for gi, pi in matches
+        if golds[gi][0].get("venue") and preds[pi].venue and _same_venue(golds[gi][0]["venue"], preds[pi].venue or "")
+    )
     errors = []
     for gi, (g, span) in enumerate(golds):
         pi = next((p for gg, p in matches if gg == gi), None)
@@ -332,7 +369,9 @@ def run(split: str, quick: bool, entities: bool, batch: int | None = None) -> di
     analyses = analyse(articles, entities)
     analyses = [dataclasses.replace(a, quotes=extract(a)) for a in analyses]
     scores = [score_article(a, g) for a, g in zip(analyses, gold, strict=True)]
-    tot = {k: sum(s[k] for s in scores) for k in ("gold", "pred", "matched", "speaker_tp", "cue_tp", "cue_gold", "cue_pred")}
+    keys = ("gold", "pred", "matched", "speaker_tp", "cue_tp", "cue_gold", "cue_pred")
+    keys += ("relay_tp", "relay_pred", "relay_gold", "venue_tp", "venue_pred", "venue_gold")
+    tot = {k: sum(s[k] for s in scores) for k in keys}
     return {
         "split": split if batch is None else f"{split}/batch{batch}",
         "articles": len(gold),
@@ -344,6 +383,8 @@ def run(split: str, quick: bool, entities: bool, batch: int | None = None) -> di
         "speaker_attributed": _prf(tot["speaker_tp"], tot["pred"], tot["gold"]),
         "speaker_accuracy_on_detected": round(tot["speaker_tp"] / tot["matched"], 3) if tot["matched"] else 0.0,
         "cue": _prf(tot["cue_tp"], tot["cue_pred"], tot["cue_gold"]),
+        "reported_by_on_detected": _prf(tot["relay_tp"], tot["relay_pred"], tot["relay_gold"]),
+        "venue_on_detected": _prf(tot["venue_tp"], tot["venue_pred"], tot["venue_gold"]),
         "speed": speed(analyses),
         "per_article": scores,
     }
@@ -364,6 +405,11 @@ def table(result: dict[str, Any]) -> str:
     rows.append("")
     if result["gold_absent_from_article"]:
         rows.append(f"gold quotes not in the cleaned article text (not scored): {len(result['gold_absent_from_article'])}")
+    relay, venue = result["reported_by_on_detected"], result["venue_on_detected"]
+    rows.append(
+        f"on detected quotes: reported_by P {relay['precision']:.3f} R {relay['recall']:.3f} F1 {relay['f1']:.3f}; "
+        f"venue P {venue['precision']:.3f} R {venue['recall']:.3f} F1 {venue['f1']:.3f}"
+    )
     rows.append(
         f"speaker accuracy on detected quotes: {result['speaker_accuracy_on_detected']:.3f}; "
         f"quotes stage: {sp['articles_per_s']} articles/s, {sp['quotes_per_s']} quotes/s; "

@@ -93,3 +93,17 @@ def test_fa_inna_after_the_source_opens_the_attributed_clause_mid_sentence() -> 
     assert [(q.cue.text if q.cue else None, q.content.text) for q in found] == [
         ("ووفقاً", "المتهمين استهدفوا العمالة")
     ]
+
+
+def test_a_phrase_between_the_cue_and_its_complement_names_the_medium() -> None:
+    found = run(
+        "أخبار",
+        "وقال الناطق باسم النيابة جان تورو، حسب وكالة الصحافة الفرنسية، إنه يشتبه بالرجلين.",
+        "واوضح سيف حسبما نقل عنه التلفزيون الرسمي ان 23 مليار دولار هي موارد.",
+        "وقال المدير في تصريح لـ«عكاظ» إن المشروع متأخر.",
+    )
+    assert [(q.speaker.text if q.speaker else None, q.reported_by.text if q.reported_by else None) for q in found] == [
+        ("الناطق باسم النيابة جان تورو", "وكالة الصحافة الفرنسية"),
+        ("سيف", "التلفزيون الرسمي"),
+        ("المدير", None),  # "في تصريح لـ" is where it was said, a venue
+    ]

@@ -19,13 +19,14 @@ the same speaker ("قال إنه يعتقد أن …") is dropped: it repeats it
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import logging
 
 from khabar.model import Analysis, Quote
 from khabar.options import Options
 from khabar.quotes.attach import attach, end_stack
-from khabar.quotes.attribution import Phrase, attribution_record, find_phrases
+from khabar.quotes.attribution import Phrase, attribution_record, find_phrases, parenthetical_source
 from khabar.quotes.content import provisional_end, trim
 from khabar.quotes.doc import QuoteDoc
 from khabar.quotes.headline import headline_quote
@@ -67,12 +68,21 @@ def _from_cues(doc: QuoteDoc, hits: list[CueHit]) -> list[Record]:
     nest in, or end the ones before it."""
     events: list[tuple[int, CueHit | tuple[Phrase, int]]] = [(h.i, h) for h in hits]
     taken = {h.i for h in hits}
-    inside_cue = [(h.i, h.comp_i) for h in hits]
-    events += [
-        (i, (phrase, s))
-        for i, phrase, s in find_phrases(doc)
-        if i not in taken and not any(a < i < b for a, b in inside_cue)
-    ]
+    starts = [h.i for h in hits]  # find_cues returns them in text order
+    # a phrase between a cue and its complement names the medium the words came
+    # through ("وقال الناطق، حسب وكالة الصحافة الفرنسية، إنه"), not a quote of its own;
+    # a cue's complement lies within its scan window, so only the cues just before
+    # the phrase can hold it (linear, not quadratic, on pages of thousands of cues)
+    relayed: dict[int, tuple[Phrase, int]] = {}
+    for i, phrase, s in find_phrases(doc):
+        if i in taken:
+            continue
+        n = bisect.bisect_left(starts, i)
+        around = [h for h in hits[max(0, n - MAX_OPEN) : n] if h.i < i < h.comp_i]
+        if around:
+            relayed.setdefault(around[-1].i, (phrase, s))
+        else:
+            events.append((i, (phrase, s)))
     events.sort(key=lambda e: e[0])
     records: list[Record] = []
     # Content ends only ever move left, so a record that ends before one event
@@ -87,6 +97,11 @@ def _from_cues(doc: QuoteDoc, hits: list[CueHit]) -> list[Record]:
         stack = sorted((r for r in live if r.start <= pos), key=lambda r: r.start)
         if isinstance(event, CueHit):
             rec = _cue_record(doc, event, stack, records)
+            if rec is not None and event.i in relayed and rec.reported_by is None:
+                phrase, s = relayed[event.i]
+                medium = parenthetical_source(doc, phrase, s, event.comp_i)
+                if medium is not None and not same(medium, rec.speaker):
+                    rec.reported_by = medium
         else:
             phrase, source = event
             rec = attribution_record(doc, i, phrase, source, records)

@@ -181,6 +181,30 @@ def _enclosing(records: list[Record], pos: int) -> Record | None:
     return max(inside, key=lambda r: r.start) if inside else None
 
 
+_RELAY_WORDS = frozenset({"بحسب", "حسب", "حسبما", "بحسبما", "وفقا", "وفق", "طبقا", "نقلا"})
+
+
+def parenthetical_source(doc: QuoteDoc, phrase: Phrase, s: int, limit: int) -> Speaker | None:
+    """The source of a phrase set between a cue and its complement ("وقال الناطق،
+    حسب وكالة الصحافة الفرنسية، إنه", "وأوضح سيف حسبما نقل عنه التلفزيون الرسمي
+    أن"): the medium the words come through, not another statement. ``limit`` is
+    the complement's token."""
+    if phrase.self_ref or phrase.needs_verb or s >= limit or phrase.words[0] not in _RELAY_WORDS:
+        return None  # "في تصريح لـ«عكاظ»" is where it was said (a venue), not through whom
+    if doc.norms[s] in ("ما", "لما") and s + 1 < limit:
+        s += 1
+    if _finite_cue_forms(doc, s):
+        s += 1
+        while s < limit and doc.norms[s] in ("عنه", "عنها", "عنهم"):
+            s += 1  # "حسبما نقل عنه التلفزيون": whom it was taken from is the speaker
+    k = _source_end(doc, s, limit)
+    while k > s and doc.is_comma(k - 1):
+        k -= 1
+    if k <= s or not source_head(doc, s, k) or _is_rule(doc, s):
+        return None
+    return _trimmed_source(doc, s, k)
+
+
 def attribution_record(doc: QuoteDoc, i: int, phrase: Phrase, s: int, records: list[Record]) -> Record | None:
     """The quote an attribution phrase at token ``i`` carries, given the quotes so far.
 
