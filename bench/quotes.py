@@ -83,7 +83,7 @@ from pathlib import Path
 from typing import Any
 
 from khabar.ingest.reader import read
-from khabar.model import Analysis, Article, Quote
+from khabar.model import Analysis, Article, Quote, Speaker
 from khabar.options import Options
 from khabar.pipeline import process
 from khabar.quotes.annotate import extract
@@ -191,14 +191,17 @@ def _contains(big: list[str], small: list[str]) -> bool:
     return n > 0 and any(big[k : k + n] == small for k in range(len(big) - n + 1))
 
 
-def speaker_names(quote: Quote, analysis: Analysis) -> list[str]:
-    if quote.speaker is None:
+def _names(speaker: Speaker | None, analysis: Analysis) -> list[str]:
+    """The speaker's text and its entity's canonical name."""
+    if speaker is None:
         return []
-    names = [quote.speaker.text]
-    for e in analysis.entities or ():
-        if e.id == quote.speaker.entity:
-            names.append(e.canonical)
+    names = [speaker.text]
+    names += [e.canonical for e in analysis.entities or () if e.id == speaker.entity]
     return names
+
+
+def speaker_names(quote: Quote, analysis: Analysis) -> list[str]:
+    return _names(quote.speaker, analysis)
 
 
 def speaker_ok(gold: dict[str, Any], names: list[str]) -> bool:
@@ -208,16 +211,6 @@ def speaker_ok(gold: dict[str, Any], names: list[str]) -> bool:
             if pred == g or _contains(pred, g) or _contains(g, pred):
                 return True
     return False
-
-
-def _relay_names(quote: Quote, analysis: Analysis) -> list[str]:
-    if quote.reported_by is None:
-        return []
-    names = [quote.reported_by.text]
-    for e in analysis.entities or ():
-        if e.id == quote.reported_by.entity:
-            names.append(e.canonical)
-    return names
 
 
 def _same_venue(gold: str, pred: str) -> bool:
@@ -249,6 +242,23 @@ def cue_ok(gold: dict[str, Any], cue: str) -> bool:
 def _overlap(a: tuple[int, int], b: tuple[int, int]) -> float:
     inter = max(0, min(a[1], b[1]) - max(a[0], b[0]))
     return inter / max(a[1] - a[0], b[1] - b[0], 1)
+
+
+def one_to_one(pairs: list[tuple[float, Any, int, int]]) -> list[tuple[int, int]]:
+    """Greedy one-to-one matching of (overlap, tie-break, gold index, predicted
+    index) tuples sorted best first, down to an overlap of one half."""
+    used_g: set[int] = set()
+    used_p: set[int] = set()
+    matches = []
+    for ov, _, gi, pi in pairs:
+        if ov < 0.5:
+            break
+        if gi in used_g or pi in used_p:
+            continue
+        used_g.add(gi)
+        used_p.add(pi)
+        matches.append((gi, pi))
+    return matches
 
 
 def score_article(analysis: Analysis, gold: dict[str, Any]) -> dict[str, Any]:
@@ -285,17 +295,8 @@ def score_article(analysis: Analysis, gold: dict[str, Any]) -> dict[str, Any]:
         key=lambda t: (t[0], t[1]),
         reverse=True,
     )
-    used_g: set[int] = set()
-    used_p: set[int] = set()
-    matches = []
-    for ov, _, gi, pi in pairs:
-        if ov < 0.5:
-            break
-        if gi in used_g or pi in used_p:
-            continue
-        used_g.add(gi)
-        used_p.add(pi)
-        matches.append((gi, pi))
+    matches = one_to_one(pairs)
+    used_p = {pi for _, pi in matches}
     out: dict[str, Any] = {"id": gold["id"], "gold": len(golds), "pred": len(preds), "matched": len(matches)}
     out["absent"] = absent
     out["speaker_tp"] = sum(1 for gi, pi in matches if speaker_ok(golds[gi][0], speaker_names(preds[pi], analysis)))
@@ -311,7 +312,7 @@ def score_article(analysis: Analysis, gold: dict[str, Any]) -> dict[str, Any]:
         for gi, pi in matches
         if golds[gi][0].get("reported_by")
         and preds[pi].reported_by is not None
-        and speaker_ok({"speaker": golds[gi][0]["reported_by"]}, _relay_names(preds[pi], analysis))
+        and speaker_ok({"speaker": golds[gi][0]["reported_by"]}, _names(preds[pi].reported_by, analysis))
     )
     out["venue_gold"] = sum(1 for gi, _ in matches if golds[gi][0].get("venue"))
     out["venue_pred"] = sum(1 for _, pi in matches if preds[pi].venue)

@@ -25,7 +25,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from bench.quotes import GOLD, _overlap, _prf, load_articles, load_gold, locate, speaker_ok
+from bench.quotes import GOLD, _overlap, _prf, load_articles, load_gold, locate, one_to_one, speaker_ok
 
 OUT = Path(__file__).resolve().parents[1] / "bench" / "out" / "quotes_agreement.json"
 
@@ -57,19 +57,9 @@ def compare(text: str, first: list[dict[str, Any]], second: list[dict[str, Any]]
         key=lambda t: (t[0], t[1]),
         reverse=True,
     )
-    used_r: set[int] = set()
-    used_o: set[int] = set()
-    matched = speaker = 0
-    for ov, same_speaker, ri, oi in pairs:
-        if ov < 0.5:
-            break
-        if ri in used_r or oi in used_o:
-            continue
-        used_r.add(ri)
-        used_o.add(oi)
-        matched += 1
-        speaker += int(same_speaker)
-    return {"first": len(ref), "second": len(other), "matched": matched, "speaker": speaker}
+    matches = one_to_one(pairs)
+    speaker = sum(1 for ri, oi in matches if speaker_ok(ref[ri][0], [other[oi][0]["speaker"], *other[oi][0]["aliases"]]))
+    return {"first": len(ref), "second": len(other), "matched": len(matches), "speaker": speaker}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -38,7 +38,7 @@ from pathlib import Path
 from typing import Any
 
 import pycrfsuite
-from bench.quotes import _overlap, _prf, analyse, load_articles, load_gold, locate, score_article
+from bench.quotes import _overlap, _prf, analyse, load_articles, load_gold, locate, one_to_one, score_article
 
 from khabar.model import Analysis, Span
 from khabar.quotes.annotate import extract
@@ -132,16 +132,8 @@ def _spans(doc: QuoteDoc, labels: list[str], chunk: list[int]) -> list[tuple[int
 
 
 def _detected(gold: list[tuple[int, int]], pred: list[tuple[int, int]]) -> int:
-    pairs = sorted(((_overlap(g, p), i, j) for i, g in enumerate(gold) for j, p in enumerate(pred)), reverse=True)
-    used_g: set[int] = set()
-    used_p: set[int] = set()
-    for ov, i, j in pairs:
-        if ov < 0.5:
-            break
-        if i not in used_g and j not in used_p:
-            used_g.add(i)
-            used_p.add(j)
-    return len(used_g)
+    pairs = sorted(((_overlap(g, p), 0, i, j) for i, g in enumerate(gold) for j, p in enumerate(pred)), reverse=True)
+    return len(one_to_one(pairs))
 
 
 def _rebound(analysis: Analysis, spans: list[tuple[int, int]]) -> Analysis:

@@ -43,25 +43,23 @@ _OPEN_CLOSE = {"«": "»", "“": "”"}
 
 
 @cache
+def _word_list(name: str) -> frozenset[str]:
+    """The words of ``data/text/<name>``, one per line, ``#`` starting a comment."""
+    path = resources.files("khabar") / "data" / "text" / name
+    words = set()
+    for line in path.read_text(encoding="utf-8").splitlines():
+        line = line.split("#", 1)[0].strip()
+        if line:
+            words.add(line)
+    return frozenset(words)
+
+
 def _latin_abbreviations() -> frozenset[str]:
-    path = resources.files("khabar") / "data" / "text" / "abbreviations.txt"
-    words = set()
-    for line in path.read_text(encoding="utf-8").splitlines():
-        line = line.split("#", 1)[0].strip()
-        if line:
-            words.add(line.lower())
-    return frozenset(words)
+    return frozenset(w.lower() for w in _word_list("abbreviations.txt"))
 
 
-@cache
 def _letter_names() -> frozenset[str]:
-    path = resources.files("khabar") / "data" / "text" / "letter_names.txt"
-    words = set()
-    for line in path.read_text(encoding="utf-8").splitlines():
-        line = line.split("#", 1)[0].strip()
-        if line:
-            words.add(normalize(line))
-    return frozenset(words)
+    return frozenset(normalize(w) for w in _word_list("letter_names.txt"))
 
 
 def _is_terminal(tok: Token) -> bool:
