@@ -74,62 +74,6 @@ from khabar.quotes.venue import venue_at
 WINDOW = 32
 WINDOW_PARTICIPLE = 8
 WINDOW_AMBIGUOUS = 14
-_SIDE_WORDS = frozenset(
-    {"جانبه", "جانبها", "جانبهم", "جهته", "جهتها", "جهتهم", "ناحيته", "ناحيتها", "جهة", "ناحية"}
-)
-_ATTRIBUTION_WORDS = frozenset({"بحسب", "حسب", "وفقا", "طبقا", "نقلا", "ونقلا", "وبحسب", "حسبما"})
-# "على ما أفاد X", "وهو ما أكده X": read as attribution phrases by khabar.quotes.attribution
-_BACKWARD = frozenset({"علي", "هو", "وهو", "هذا", "وهذا"})
-_COMPANY = frozenset({"برياسة", "بقيادة", "بحضور", "بمشاركة", "بالتعاون", "وبحضور", "وبمشاركة"})
-_PERIOD_NOUNS = frozenset(
-    {"شهر", "عام", "سنة", "سنه", "فترة", "فتره", "الفترة", "الفتره", "الربع", "النصف", "موسم", "الموسم"}
-)
-_NEGATIONS = frozenset({"لم", "ولم", "فلم", "لن", "ولن", "فلن"})
-_TEMPORAL = frozenset({"بعد", "قبل", "منذ", "دون", "حتي", "عقب", "لحين", "بدون", "وبعد", "وقبل"})
-# Words after which أن/إن is not the cue's complement: "بعد أن" (after), "كما أن" (moreover).
-_NOT_COMPLEMENT = _TEMPORAL | frozenset({"كما", "وكما", "رغم", "برغم", "ورغم", "لو", "الا", "غير", "مع", "سيما", "لاسيما"})
-_BARE_OPENERS = frozenset(
-    {
-        "لم",
-        "لن",
-        "لا",
-        "ليس",
-        "ليست",
-        "نحن",
-        "اننا",
-        "انني",
-        "هناك",
-        "كلنا",
-        "الحمد",
-        "للاسف",
-        "نعم",
-        "كنا",
-        "كنت",
-    }
-)
-# Detached pronouns: one after the subject opens a nominal clause ("قال الصولي هما
-# تعتبران مدانتين"), unless a word follows that makes it the subject's emphasis
-# ("وقال الوزير هو الآخر إن", "هو أيضاً").
-_DETACHED = frozenset({"هو", "هي", "هم", "هما", "هن", "نحن", "انا"})
-_EMPHATIC = frozenset(
-    {
-        "الاخر",
-        "الاخري",
-        "الاخرون",
-        "الاخرين",
-        "ايضا",
-        "نفسه",
-        "نفسها",
-        "انفسهم",
-        "بدوره",
-        "بدورها",
-        "كذلك",
-        "الذي",
-        "التي",
-    }
-)
-# ب + a demonstrative right after the verb points back at the statement before it
-_BACK_REFERENCES = frozenset({"بذلك", "بهذا"})
 
 
 def _word_limit(doc: QuoteDoc, i: int, end: int, words: int) -> int:
@@ -257,7 +201,7 @@ def scan(doc: QuoteDoc, i: int, form: CueForm, stoppers: set[int]) -> CueHit | N
             if doc.norms[k] in lex.complementizers and k + 1 < len(doc):
                 return hit("that", k, doc.tokens[k + 1].start)
             return hit("colon", j, doc.tokens[k].start)
-        if complementizer_at(doc, j) and not w.startswith("ف") and doc.norms[j - 1] not in _NOT_COMPLEMENT:
+        if complementizer_at(doc, j) and not w.startswith("ف") and doc.norms[j - 1] not in lex.not_complement:
             if object_split and np_start is not None and any(doc.is_comma(k) for k in range(np_start, j)):
                 break  # "أكد المدير أهمية المشروع، سائلاً المولى أن": the أن is a later verb's
             if ("that" in comps or source_from is not None) and j + 1 < len(doc):
@@ -274,7 +218,7 @@ def scan(doc: QuoteDoc, i: int, form: CueForm, stoppers: set[int]) -> CueHit | N
             while j < limit and doc.norms[j] in lex.divine_praise:
                 j += 1
             continue
-        if j == i + 1 and w in _BACK_REFERENCES:
+        if j == i + 1 and w in lex.back_references:
             # "صرح بذلك مدير المستشفى": what he stated came before the verb, and
             # its subject follows; the words after "بذلك" are not the statement
             j += 1
@@ -305,7 +249,7 @@ def scan(doc: QuoteDoc, i: int, form: CueForm, stoppers: set[int]) -> CueHit | N
                 continue
             if relative and np_start is not None and not lemma.object:
                 break  # "الذي أكّد له دعم باريس … على ما يبدو": the object came first
-            if preposition in comps and j + 1 < limit and doc.norms[j + 1] in _PERIOD_NOUNS:
+            if preposition in comps and j + 1 < limit and doc.norms[j + 1] in lex.period_nouns:
                 # "كشفت النشرة عن شهر مايو الماضي، عن بلوغ": the period covered, not the content
                 close()
                 j += 1
@@ -394,7 +338,7 @@ def scan(doc: QuoteDoc, i: int, form: CueForm, stoppers: set[int]) -> CueHit | N
         if (
             not subj
             and not relative
-            and w in _BARE_OPENERS
+            and w in lex.bare_openers
             and "colon" in comps
             and (not participle or j == i + 1)
             and not mention_starts(doc, j)
@@ -405,17 +349,17 @@ def scan(doc: QuoteDoc, i: int, form: CueForm, stoppers: set[int]) -> CueHit | N
             subj
             and not closed
             and not participle
-            and w in _DETACHED
+            and w in lex.detached_pronouns
             and "colon" in comps
             and j + 1 < end
             and doc.is_word(j + 1)
-            and doc.norms[j + 1] not in _EMPHATIC
+            and doc.norms[j + 1] not in lex.emphatic_words
             and doc.norms[j + 1] not in lex.complementizers
         ):
             # "قال الصولي هما تعتبران مدانتين": a pronoun cannot continue the subject
             # (no genitive or adjective is a pronoun); it opens the reported clause
             return hit("bare", j, doc.tokens[j].start)
-        if subj and w in _DETACHED and j + 1 < limit and doc.norms[j + 1] in _EMPHATIC - lex.relatives:
+        if subj and w in lex.detached_pronouns and j + 1 < limit and doc.norms[j + 1] in lex.emphatic_words - lex.relatives:
             close()  # "وقال الوزير هو الآخر إن": the emphasis is not part of the subject
             j += 2
             continue
@@ -461,7 +405,7 @@ def scan(doc: QuoteDoc, i: int, form: CueForm, stoppers: set[int]) -> CueHit | N
             close()
             j += 1
             continue
-        if w in lex.adjunct_starts or w in _TEMPORAL or w in _ATTRIBUTION_WORDS:
+        if w in lex.adjunct_starts or w in lex.temporal_words or w in lex.attribution_words:
             continues_np = (
                 w == "في"
                 and subj
@@ -491,10 +435,10 @@ def scan(doc: QuoteDoc, i: int, form: CueForm, stoppers: set[int]) -> CueHit | N
                         if prep(doc, j) is not None or venue_at(doc, j) is not None:
                             break
                         j += 1
-                        if doc.norms[j - 1] in _SIDE_WORDS:
+                        if doc.norms[j - 1] in lex.side_words:
                             break
                 continue
-        if w in _COMPANY and subj and np_start is None:
+        if w in lex.company_words and subj and np_start is None:
             # "أعلن مجلس الإدارة برئاسة محمود طاهر رفضه": the chair is not the subject
             close()
             closed = True
@@ -568,7 +512,6 @@ def scan(doc: QuoteDoc, i: int, form: CueForm, stoppers: set[int]) -> CueHit | N
     return without_complement(doc, i, form, subj, closed, np_start, venue)
 
 
-_TIME_BEFORE_AN = frozenset({"بعد", "وبعد", "قبل", "وقبل", "منذ", "ومنذ"})
 
 
 def _after_an(doc: QuoteDoc, i: int) -> bool:
@@ -576,11 +519,12 @@ def _after_an(doc: QuoteDoc, i: int) -> bool:
     that the matching form spells alike. The written hamza tells them apart,
     and so does the time word before a bare "ان"."""
     word = doc.tokens[i - 1].text
-    return word in ("أن", "وأن") or (i > 1 and doc.norms[i - 2] in _TIME_BEFORE_AN)
+    return word in ("أن", "وأن") or (i > 1 and doc.norms[i - 2] in lexicon().time_before_an)
 
 
 def find_cues(doc: QuoteDoc) -> list[CueHit]:
     """Every cue with a complement, in text order (title excluded)."""
+    lex = lexicon()
     hits: dict[int, CueHit] = {}
     stoppers: set[int] = set()
     for i in range(len(doc) - 1, -1, -1):
@@ -590,13 +534,13 @@ def find_cues(doc: QuoteDoc) -> list[CueHit]:
         prev = doc.norms[i - 1] if i > 0 else ""
         prev2 = doc.norms[i - 2] if i > 1 else ""
         if prev in ("حسبما", "وحسبما", "بحسبما") or (
-            prev == "ما" and prev2 in _ATTRIBUTION_WORDS | _BACKWARD
+            prev == "ما" and (prev2 in lex.attribution_words or prev2 in lex.backward_words)
         ):
             continue  # "حسبما أفاد مصدر": an attribution phrase, read by khabar.quotes.attribution
-        conditionals = lexicon().conditionals
+        conditionals = lex.conditionals
         if (prev in conditionals and not _after_an(doc, i)) or (prev == "ما" and prev2 in conditionals):
             continue  # "إذا ما أكدت الوكالة …": hypothetical, nobody said it
-        if prev in _NEGATIONS:
+        if prev in lex.negations:
             continue  # "لم يوضح ما إذا كان", "ولم تتهم الوزارة أحداً": nothing was said
         if first_person(tok.text) and not doc.in_name(i):
             # "أشكر ما وجدت فيكم … وأتمنى منكم أن": the أن after a quoted speaker's

@@ -51,6 +51,21 @@ class Lexicon:
     # the speaker, and the praise that may follow the name
     divine_addressees: frozenset[str]
     divine_praise: frozenset[str]
+    # the scan of a cue's right context (khabar.quotes.indirect); see the data's _doc
+    side_words: frozenset[str]
+    attribution_words: frozenset[str]
+    backward_words: frozenset[str]
+    company_words: frozenset[str]
+    period_nouns: frozenset[str]
+    negations: frozenset[str]
+    temporal_words: frozenset[str]
+    bare_openers: frozenset[str]
+    detached_pronouns: frozenset[str]
+    emphatic_words: frozenset[str]
+    back_references: frozenset[str]
+    time_before_an: frozenset[str]
+    # after these أن/إن is not the cue's complement: "بعد أن" (after), "كما أن" (moreover)
+    not_complement: frozenset[str]
 
 
 def _norm_all(words: list[str]) -> frozenset[str]:
@@ -125,6 +140,19 @@ def lexicon() -> Lexicon:
         audience_nouns=_with_article(raw["audience_nouns"]),
         divine_addressees=_norm_all(raw["divine_addressees"]),
         divine_praise=_norm_all(raw["divine_praise"]),
+        side_words=_norm_all(raw["side_words"]),
+        attribution_words=_norm_all(raw["attribution_words"]),
+        backward_words=_norm_all(raw["backward_words"]),
+        company_words=_norm_all(raw["company_words"]),
+        period_nouns=_norm_all(raw["period_nouns"]),
+        negations=_norm_all(raw["negations"]),
+        temporal_words=_norm_all(raw["temporal_words"]),
+        bare_openers=_norm_all(raw["bare_openers"]),
+        detached_pronouns=_norm_all(raw["detached_pronouns"]),
+        emphatic_words=_norm_all(raw["emphatic_words"]),
+        back_references=_norm_all(raw["back_references"]),
+        time_before_an=_norm_all(raw["time_before_an"]),
+        not_complement=_norm_all(raw["temporal_words"]) | _norm_all(raw["not_complement_words"]),
     )
 
 
