@@ -15,84 +15,6 @@ from khabar.quotes.lexicon import lexicon
 from khabar.quotes.phrases import prep
 from khabar.text.clitics import segment
 
-NOT_CLITIC = frozenset(
-    {
-        "باسم",  # "المتحدث باسم الوزارة": on behalf of
-        "باسمها",
-        "باسمه",
-        "لدي",
-        "لكن",
-        "لقد",
-        "لان",
-        "لانه",
-        "لانها",
-        "لذلك",
-        "لهذا",
-        "لهذه",
-        "بعد",
-        "بين",
-        "بعض",
-        "بينما",
-        "لكنه",
-        "لكنها",
-    }
-)
-OBJECT_NOUNS = frozenset({"عدم", "ضرورة", "ضروره", "اهمية", "اهميه", "صحة", "صحه"})
-MASDAR_LIKE = frozenset(
-    {
-        "ضروره",
-        "ضرورة",
-        "عدم",
-        "اهمية",
-        "سرعة",
-        "وقف",
-        "اعادة",
-        "عودة",
-        "ان",
-        "انه",
-        "انها",
-        "جميع",
-        "كافة",
-        "كل",
-    }
-)
-
-
-# nouns after a preposition that set the scene ("على هامش", "على حسابه في تويتر")
-ADJUNCT_NOUNS = frozenset(
-    {"هامش", "حسابه", "حسابها", "حسابهم", "صفحته", "صفحتها", "موقعه", "موقعها", "قناته", "قناتها", "حسابي"}
-)
-# where an office is ("مدير عام التعليم بمنطقة الرياض"): ب + these continues a title
-PLACE_NOUNS = frozenset(
-    {
-        "منطقة",
-        "منطقه",
-        "محافظة",
-        "محافظه",
-        "مدينة",
-        "مدينه",
-        "ولاية",
-        "ولايه",
-        "امارة",
-        "جامعة",
-        "جامعه",
-        "وزارة",
-        "وزاره",
-        "ادارة",
-        "اداره",
-        "هيية",
-        "مستشفي",
-        "مكتب",
-        "فرع",
-        "شركة",
-        "شركه",
-        "بلدية",
-        "بلديه",
-        "مجلس",
-    }
-)
-NEVER_IN_SUBJECT = frozenset({"ضروره", "ضرورة", "عدم", "اهمية", "ان", "انه", "انها"})
-
 
 def masdar_after_ba(word: str) -> bool:
     """"بالإعلان", "بالالتزام", "بالاستمرار", "بالتنسيق", "بالتعاون": ب + a definite
@@ -123,12 +45,12 @@ def clitic_complement(word: str, comps: frozenset[str], loose: bool) -> bool:
     if len(word) < 4:
         return False
     letter, rest = word[0], word[1:]
-    if letter not in ("ب", "ل") or letter not in comps or word in NOT_CLITIC:
+    if letter not in ("ب", "ل") or letter not in comps or word in lexicon().not_clitic:
         return False
     split = segment(word).proclitics
     if not split or split[0] != letter:
         return False  # "بعضهم", "بشأن", "بندر": the ب belongs to the word
-    return loose or rest.startswith("ال") or rest in MASDAR_LIKE or rest.startswith("ان")
+    return loose or rest.startswith("ال") or rest in lexicon().masdar_like or rest.startswith("ان")
 
 
 # the preposition each head of np_prep_heads governs ("مسؤول عن", "مقرب من")

@@ -29,12 +29,6 @@ from khabar.quotes.venue import venue_at
 
 _TRAILING = " \t\r\n.،,؛;:-–—"
 _EXCERPT_GAP = frozenset(" .…-–—")
-# after a closing quotation mark these open the writer's own words: 'أن “…” وهذا
-# الرقم أقل بكثير', '“…” إلا أن معارضي الاتفاق يؤكدون'
-_AFTER_QUOTATION = frozenset({"وهذا", "وهذه", "وهو", "وهي", "الا", "لكن", "ولكن"})
-# "…، ويتبين من الصور أن", "…، ويذكر أن": impersonal verbs open the writer's own remark
-_IMPERSONAL = frozenset({"ويتبين", "ويتضح", "ويذكر", "ويشار", "ويلاحظ", "ويبدو", "ويقال"})
-_CONTRAST = frozenset({"لكن", "ولكن", "لكنه", "لكنها", "لكنهم", "غير", "بيد", "الا"})
 
 
 def trim(doc: QuoteDoc, start: int, end: int) -> int:
@@ -111,48 +105,19 @@ def _clause_stops(doc: QuoteDoc) -> list[int]:
             (
                 doc.is_comma(k - 1)
                 and (
-                    (doc.norms[k] in _CONTRAST and not _condition(doc, k))
+                    (doc.norms[k] in lexicon().contrast_words and not _condition(doc, k))
                     or _verb_with_named_subject(doc, k)
-                    or doc.norms[k] in _IMPERSONAL
+                    or doc.norms[k] in lexicon().impersonal_openers
                     or _writer_aside(doc, k)
                     or circumstantial(doc, k)
                 )
             )
             or _whereas(doc, k)
-            or (k in after_quotation and doc.norms[k] in _AFTER_QUOTATION)
+            or (k in after_quotation and doc.norms[k] in lexicon().after_quotation)
         )
     ]
 
 
-# accusative adverbs of the participle's shape: they stay inside the clause
-_ADVERBS = frozenset(
-    {
-        "مثلا",
-        "مجددا",
-        "مسبقا",
-        "موخرا",
-        "مبدييا",
-        "مجانا",
-        "مطلقا",
-        "مستقبلا",
-        "مرارا",
-        "موقتا",
-        "محليا",
-        "ماليا",
-        "سابقا",
-        "لاحقا",
-        "حاليا",
-        "دايما",
-        "غالبا",
-        "نادرا",
-        "عالميا",
-        "تاليا",
-        "عاجلا",
-        "اجلا",
-        "كاملا",
-        "ماضيا",
-    }
-)
 
 
 def _verb_with_named_subject(doc: QuoteDoc, k: int) -> bool:
@@ -162,14 +127,13 @@ def _verb_with_named_subject(doc: QuoteDoc, k: int) -> bool:
     if not w.startswith("و") or len(w) < 4 or k + 1 >= len(doc) or perfect_gender(w[1:]) is None:
         return False
     j = k + 1
-    while j < min(k + 4, len(doc) - 1) and (doc.norms[j] in _NAME_PREFIXES or doc.tokens[j].text == "."):
+    while j < min(k + 4, len(doc) - 1) and (doc.norms[j] in lexicon().name_prefixes or doc.tokens[j].text == "."):
         j += 1  # "وقدم د. الرميح شكره": a title or its abbreviation before the name
     if doc.norms[j].startswith("ال") and strip_proclitic(doc.norms[j], lexicon().person_heads) is not None:
         return True  # "، وشكر المحافظ أمين عام الجمعية": a title names the subject too
     return doc.name_starts(j, ("PERSON",))
 
 
-_NAME_PREFIXES = frozenset({"د", "م", "الدكتور", "المهندس", "الشيخ", "الامير", "اللواء", "العميد", "الاستاذ"})
 
 
 def _condition(doc: QuoteDoc, k: int) -> bool:
@@ -187,7 +151,7 @@ def circumstantial(doc: QuoteDoc, k: int) -> bool:
     that-clause right after them they open a statement of their own too."""
     w = doc.norms[k]
     doubled = len(w) == 4 and k + 1 < len(doc) and doc.norms[k + 1] in lexicon().complementizers
-    if (len(w) < 5 and not doubled) or not w.endswith("ا") or w.startswith(("ال", "و", "ف", "ب", "ل")) or w in _ADVERBS:
+    if (len(w) < 5 and not doubled) or not w.endswith("ا") or w.startswith(("ال", "و", "ف", "ب", "ل")) or w in lexicon().participle_adverbs:
         return False
     if w.endswith("ها"):
         return False  # "…، مهمتها التأكد": a pronoun suffix, not the accusative ending
@@ -253,8 +217,6 @@ def cut_before(doc: QuoteDoc, i: int, floor: int) -> int:
     return trim(doc, floor, doc.tokens[k].end)
 
 
-# "…، وعن مستوى اللاعب قال المدرب:": the question a new answer is about
-_TOPIC_OPENERS = frozenset({"وعن", "عن", "وحول", "حول", "وبشان", "بشان", "وبخصوص", "بخصوص"})
 _MAX_TOPIC = 12
 
 
@@ -270,6 +232,6 @@ def _fronted_topic(doc: QuoteDoc, k: int, floor: int) -> int | None:
             return None
         j -= 1
     first = j + 1
-    if first > k or doc.norms[first] not in _TOPIC_OPENERS or not (doc.is_comma(j) or doc.is_terminal(j)):
+    if first > k or doc.norms[first] not in lexicon().topic_openers or not (doc.is_comma(j) or doc.is_terminal(j)):
         return None
     return j - 1 if j - 1 >= 0 and doc.tokens[j - 1].start >= floor else None

@@ -66,6 +66,25 @@ class Lexicon:
     time_before_an: frozenset[str]
     # after these أن/إن is not the cue's complement: "بعد أن" (after), "كما أن" (moreover)
     not_complement: frozenset[str]
+    # word classes of subjects, objects and content ends; see the data's _doc
+    not_clitic: frozenset[str]
+    object_nouns: frozenset[str]
+    masdar_like: frozenset[str]
+    adjunct_nouns: frozenset[str]
+    place_nouns: frozenset[str]
+    never_in_subject: frozenset[str]
+    after_quotation: frozenset[str]
+    impersonal_openers: frozenset[str]
+    contrast_words: frozenset[str]
+    participle_adverbs: frozenset[str]
+    name_prefixes: frozenset[str]
+    topic_openers: frozenset[str]
+    not_reported: frozenset[str]
+    attribution_left: frozenset[str]
+    left_prepositions: frozenset[str]
+    discourse_words: frozenset[str]
+    time_heads: frozenset[str]
+    plural_relatives: frozenset[str]
 
 
 def _norm_all(words: list[str]) -> frozenset[str]:
@@ -153,6 +172,24 @@ def lexicon() -> Lexicon:
         back_references=_norm_all(raw["back_references"]),
         time_before_an=_norm_all(raw["time_before_an"]),
         not_complement=_norm_all(raw["temporal_words"]) | _norm_all(raw["not_complement_words"]),
+        not_clitic=_norm_all(raw["not_clitic"]),
+        object_nouns=_norm_all(raw["object_nouns"]),
+        masdar_like=_norm_all(raw["masdar_like"]),
+        adjunct_nouns=_norm_all(raw["adjunct_nouns"]),
+        place_nouns=_norm_all(raw["place_nouns"]),
+        never_in_subject=_norm_all(raw["never_in_subject"]),
+        after_quotation=_norm_all(raw["after_quotation"]),
+        impersonal_openers=_norm_all(raw["impersonal_openers"]),
+        contrast_words=_norm_all(raw["contrast_words"]),
+        participle_adverbs=_norm_all(raw["participle_adverbs"]),
+        name_prefixes=_norm_all(raw["name_prefixes"]),
+        topic_openers=_norm_all(raw["topic_openers"]),
+        not_reported=_norm_all(raw["not_reported"]),
+        attribution_left=_norm_all(raw["attribution_left"]),
+        left_prepositions=_norm_all(raw["left_prepositions"]),
+        discourse_words=_norm_all(raw["discourse_words"]),
+        time_heads=_norm_all(raw["time_heads"]),
+        plural_relatives=_norm_all(raw["plural_relatives"]),
     )
 
 

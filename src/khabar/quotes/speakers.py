@@ -27,59 +27,7 @@ from khabar.quotes.lexicon import lexicon, strip_proclitic
 from khabar.text.clitics import mention_start
 
 _TYPE_RANK = {"PERSON": 0, "ORG": 1, "LOC": 2, "MISC": 3}
-# "بعد أن نشرت …": the clause after these is not reported content.
-_NOT_REPORTED = frozenset({"بعد", "قبل", "منذ", "دون", "حتي", "عقب", "كما", "وكما", "رغم", "برغم", "لو", "مع"})
 _MAX_LEFT = 8
-_ATTRIBUTION_LEFT = frozenset({"وفق", "وفقا", "ووفق", "ووفقا", "حسب", "بحسب", "وبحسب", "وحسب", "طبقا"})
-_LEFT_PREPOSITIONS = frozenset({"الي", "والي", "لدي", "ولدي"})
-_DISCOURSE = frozenset(
-    {
-        "بدوره",
-        "بدورها",
-        "بدورهم",
-        "جانبه",
-        "جانبها",
-        "جهته",
-        "جهتها",
-        "ناحيته",
-        "ناحيتها",
-        "هذا",
-        "وهذا",
-        "كذلك",
-        "ايضا",
-        "بل",
-        "لكن",
-        "ولكن",
-        "الا",
-        "اما",
-        "واما",
-        "ان",
-        "اذا",
-        "لو",
-        "لذلك",
-        "ولذلك",
-        "لم",
-        "لن",
-        "لا",
-        "ما",
-        "قد",
-        "وقد",
-        "فقد",
-        "هنا",
-        "عندما",
-        "حين",
-        "حينما",
-        "وعندما",
-        "فيه",
-        "فيها",
-        "وفيه",
-        "وفيها",
-        "له",
-        "لها",
-        "سيما",  # "لا سيما أنها": all the more as
-        "لاسيما",
-    }
-)
 
 
 def same(a: Speaker | None, b: Speaker | None) -> bool:
@@ -300,10 +248,9 @@ def points_back(doc: QuoteDoc, a: int, b: int) -> bool:
     lex = lexicon()
     if words and _time_phrase(words):
         return True  # "وكانت العائلة أعلنت نهاية يونيو أن": when, not who
-    return bool(words) and all(w in lex.anaphors or w in _DISCOURSE or w in lex.time_words for w in words)
+    return bool(words) and all(w in lex.anaphors or w in lexicon().discourse_words or w in lex.time_words for w in words)
 
 
-_TIME_HEADS = frozenset({"نهاية", "بداية", "مطلع", "اواخر", "اوايل", "منتصف", "مساء", "صباح", "ظهر", "فجر", "يوم"})
 
 
 def _bare_date_word(w: str) -> str:
@@ -319,7 +266,7 @@ def _date_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     from khabar.time.months import gregorian_months, hijri_months, weekdays
 
     months = frozenset(_bare_date_word(m) for m in (*gregorian_months(), *hijri_months(), *weekdays()))
-    heads = frozenset(_bare_date_word(h) for h in _TIME_HEADS)
+    heads = frozenset(_bare_date_word(h) for h in lexicon().time_heads)
     times = frozenset(_bare_date_word(t) for t in lexicon().time_words) | {
         "شهر", "عام", "اسبوع", "يوم", "ماضي", "مقبل", "جاري", "حالي"
     }
@@ -377,7 +324,7 @@ def left_subject(doc: QuoteDoc, i: int) -> tuple[int, int, int] | None:
         if doc.complementizer_at(j) or w in lex.kana or doc.is_colon(j) or doc.is_comma(j) or doc.is_terminal(j):
             boundary = j
             break
-        if w in _ATTRIBUTION_LEFT and j < i - 1:
+        if w in lexicon().attribution_left and j < i - 1:
             boundary = j  # "وفق بيان للأمم المتحدة أشار إلى": the statement is the verb's subject
             break
         if w in ("لكن", "ولكن") and j < i - 1:
@@ -404,7 +351,7 @@ def left_subject(doc: QuoteDoc, i: int) -> tuple[int, int, int] | None:
     first_word = doc.norms[a]
     if boundary >= s0 and doc.is_comma(boundary) and not (first_word[:1] in ("و", "ف") and first_word[1:3] == "ال"):
         return None  # after a comma only a new clause ("، فالمثل يقول") has its own subject
-    if boundary > s0 and doc.norms[boundary] in lex.complementizers and doc.norms[boundary - 1] in _NOT_REPORTED:
+    if boundary > s0 and doc.norms[boundary] in lex.complementizers and doc.norms[boundary - 1] in lexicon().not_reported:
         return None
     first = doc.norms[a]
     bare = first[1:] if first[:1] in ("و", "ف") and len(first) > 3 else first
@@ -412,9 +359,9 @@ def left_subject(doc: QuoteDoc, i: int) -> tuple[int, int, int] | None:
         return a, b, boundary  # "لكن هذا الشعب أكد أنه": a demonstrative and its noun
     if (
         strip_proclitic(first, lex.adjunct_starts) is not None
-        or first in _LEFT_PREPOSITIONS  # "إلى ذلك، أكد": an adverbial, no subject
-        or first in _DISCOURSE
-        or bare in _DISCOURSE
+        or first in lexicon().left_prepositions  # "إلى ذلك، أكد": an adverbial, no subject
+        or first in lexicon().discourse_words
+        or bare in lexicon().discourse_words
         or first in lex.time_words
         or not doc.is_word(a)
     ):
@@ -456,7 +403,6 @@ def _appositive_end(doc: QuoteDoc, a: int, b: int) -> bool:
     return bool(doc.mentions_in(doc.tokens[a].start, doc.tokens[b - 1].end))
 
 
-_PLURAL_RELATIVES = frozenset({"الذين", "اللواتي", "اللاتي", "والذين"})
 
 
 def _plural_antecedent(doc: QuoteDoc, s0: int, r: int) -> tuple[int, int] | None:
@@ -496,7 +442,7 @@ def relative_antecedent(doc: QuoteDoc, i: int) -> tuple[int, int] | None:
     if r < 0 or doc.norms[r] not in lex.relatives:
         return None
     s0 = doc.sentence_start_token(i)
-    if doc.norms[r] in _PLURAL_RELATIVES:
+    if doc.norms[r] in lexicon().plural_relatives:
         plural = _plural_antecedent(doc, s0, r)
         if plural is not None:
             return plural
