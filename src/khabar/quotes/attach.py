@@ -267,7 +267,6 @@ def _spoke_before(doc: QuoteDoc, phrase: tuple[int, int], records: list[Record])
     return any(r.speaker is not None and r.speaker.text == text for r in records)
 
 
-_TOPIC = frozenset({"اما", "واما"})
 _MAX_TOPIC = 10
 
 
@@ -282,7 +281,7 @@ def _topic(doc: QuoteDoc, i: int) -> tuple[int, int] | None:
         end = i - 1
     s0 = doc.sentence_start_token(i)
     for k in range(end - 1, max(s0, end - _MAX_TOPIC) - 1, -1):
-        if doc.norms[k] in _TOPIC:
+        if doc.norms[k] in lexicon().topic_particles:
             b = end
             while b > k + 1 and doc.is_comma(b - 1):
                 b -= 1
@@ -290,7 +289,6 @@ def _topic(doc: QuoteDoc, i: int) -> tuple[int, int] | None:
     return None
 
 
-_GOING_ON = frozenset({"مضي", "ومضي", "مضت", "ومضت", "راح", "وراح", "راحت", "وراحت"})
 
 
 def _governing_verb(doc: QuoteDoc, i: int) -> int | None:
@@ -299,7 +297,7 @@ def _governing_verb(doc: QuoteDoc, i: int) -> int | None:
     for k in (i - 1, i - 2):
         if k < 0:
             return None
-        if doc.norms[k] in _GOING_ON or any(f.tense == "past" and not f.suffix for f in lookup(doc.tokens[k].text)):
+        if doc.norms[k] in lexicon().going_on_verbs or any(f.tense == "past" and not f.suffix for f in lookup(doc.tokens[k].text)):
             return k
     return None
 

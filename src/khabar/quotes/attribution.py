@@ -35,7 +35,6 @@ from khabar.quotes.speakers import resolve_phrase, source_head, source_like
 from khabar.text.normalize import normalize
 
 _MAX_SOURCE = 10
-_CONTENT_OPENERS = frozenset({"فان", "فانه", "فانها", "فقد", "ان", "انه", "انها"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,7 +124,7 @@ def _source_end(doc: QuoteDoc, s: int, end: int) -> int:
             if after is not None:
                 k = after  # "بحسب مدير المستشفى، الدكتور سعد القحطاني، فإن": the name in apposition
                 continue
-        if doc.is_comma(k) or doc.is_colon(k) or doc.is_terminal(k) or complementizer_at(doc, k) or w in _CONTENT_OPENERS:
+        if doc.is_comma(k) or doc.is_colon(k) or doc.is_terminal(k) or complementizer_at(doc, k) or w in lexicon().content_openers:
             break
         if k > s and w in lex.time_words and not adjective_of_title(doc, k):
             break  # "لما أظهرته بيانات حكومية الأسبوع الماضي": when, not who
@@ -181,7 +180,6 @@ def _enclosing(records: list[Record], pos: int) -> Record | None:
     return max(inside, key=lambda r: r.start) if inside else None
 
 
-_RELAY_WORDS = frozenset({"بحسب", "حسب", "حسبما", "بحسبما", "وفقا", "وفق", "طبقا", "نقلا"})
 
 
 def parenthetical_source(doc: QuoteDoc, phrase: Phrase, s: int, limit: int) -> Speaker | None:
@@ -189,7 +187,7 @@ def parenthetical_source(doc: QuoteDoc, phrase: Phrase, s: int, limit: int) -> S
     حسب وكالة الصحافة الفرنسية، إنه", "وأوضح سيف حسبما نقل عنه التلفزيون الرسمي
     أن"): the medium the words come through, not another statement. ``limit`` is
     the complement's token."""
-    if phrase.self_ref or phrase.needs_verb or s >= limit or phrase.words[0] not in _RELAY_WORDS:
+    if phrase.self_ref or phrase.needs_verb or s >= limit or phrase.words[0] not in lexicon().relay_phrase_words:
         return None  # "في تصريح لـ«عكاظ»" is where it was said (a venue), not through whom
     if doc.norms[s] in ("ما", "لما") and s + 1 < limit:
         s += 1
@@ -288,7 +286,7 @@ def attribution_record(doc: QuoteDoc, i: int, phrase: Phrase, s: int, records: l
         stop = trim(doc, start, doc.tokens[last].end if last < before_words[-1] else head)
     else:
         c = k
-        while c < end and (doc.is_comma(c) or doc.norms[c] in _CONTENT_OPENERS):
+        while c < end and (doc.is_comma(c) or doc.norms[c] in lexicon().content_openers):
             c += 1
         if any(doc.is_word(t) for t in range(c, end)):
             start = doc.tokens[c].start
@@ -338,7 +336,7 @@ def _fa_inna(doc: QuoteDoc, k: int, end: int) -> bool:
 def _content_after(doc: QuoteDoc, k: int, end: int) -> int | None:
     """The first content token after a source ending at ``k`` ("، فإن …", "، أن …")."""
     c = k
-    while c < end and (doc.is_comma(c) or doc.norms[c] in _CONTENT_OPENERS):
+    while c < end and (doc.is_comma(c) or doc.norms[c] in lexicon().content_openers):
         c += 1
     return c if any(doc.is_word(t) for t in range(c, end)) else None
 

@@ -94,8 +94,6 @@ def antecedent(
     return fallback, None
 
 
-_CONTRAST_OPENERS = frozenset({"لكن", "ولكن"})
-_CONTRAST_HEADS = frozenset({"بيد", "الا", "غير"})
 
 
 def _contrast_subject(doc: QuoteDoc, lead: int, stop: int) -> Speaker | None:
@@ -104,7 +102,7 @@ def _contrast_subject(doc: QuoteDoc, lead: int, stop: int) -> Speaker | None:
     "إلا أن" or "لكن"; the last such clause before the cue counts."""
     for k in range(stop - 2, lead, -1):
         w = doc.norms[k]
-        if not (w in _CONTRAST_OPENERS or (w == "ان" and doc.norms[k - 1] in _CONTRAST_HEADS)):
+        if not (w in lexicon().contrast_openers or (w == "ان" and doc.norms[k - 1] in lexicon().contrast_heads)):
             continue
         start = k + 1
         end = noun_phrase_end(doc, start, stop)

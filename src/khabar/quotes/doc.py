@@ -30,7 +30,6 @@ TERMINALS = frozenset(".!?؟…")
 _NAME_ALI = "علي"
 
 
-_PATRONYMIC = frozenset({"بن", "ابن", "بنت", "ابو", "ابي", "ام"})
 
 
 def _matching(word: str) -> str:
@@ -211,7 +210,7 @@ class QuoteDoc:
             if etype != "PERSON" or r.mention.kind != "name" or len(words) < 2:
                 continue
             last = _matching(words[-1])
-            if len(last) < 4 or _matching(words[-2]) in _PATRONYMIC or last in nisbas:
+            if len(last) < 4 or _matching(words[-2]) in lexicon().patronymics or last in nisbas:
                 continue
             first_seen.setdefault(last, r)
         if not first_seen:

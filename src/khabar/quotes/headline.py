@@ -28,17 +28,13 @@ from khabar.quotes.venue import venue_at
 from khabar.text.normalize import normalize
 
 _MAX_SPEAKER_WORDS = 6
-_STOP = frozenset(
-    normalize(w)
-    for w in ["في", "من", "على", "إلى", "عن", "مع", "أن", "إن", "لا", "ما", "هو", "هي", "هذا", "هذه", "التي", "الذي", "ضد", "بين", "كل", "قد", "لم", "لن", "ثم", "أو", "و"]
-)
 _WORD = re.compile(r"\w+")
 
 
 def _words(text: str) -> set[str]:
     out = set()
     for w in _WORD.findall(normalize(text, taa=True)):
-        if w in _STOP or len(w) < 3:
+        if w in lexicon().headline_stop_words or len(w) < 3:
             continue
         out.add(w[2:] if w.startswith("ال") and len(w) > 4 else w)
     return out

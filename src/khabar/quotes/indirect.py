@@ -40,7 +40,6 @@ from khabar.quotes.hit import CueHit
 from khabar.quotes.lexicon import lexicon, strip_proclitic
 from khabar.quotes.objects import without_complement
 from khabar.quotes.phrases import (
-    DEMONSTRATIVES,
     MAX_APPOSITIVE,
     addressed_name_end,
     addressee_end,
@@ -445,7 +444,7 @@ def scan(doc: QuoteDoc, i: int, form: CueForm, stoppers: set[int]) -> CueHit | N
             continue
         if w in lex.relatives and subj:
             close()
-        if w in DEMONSTRATIVES and subj and not closed and doc.norms[subj[-1]].startswith(("ال", "وال")):
+        if w in lexicon().demonstratives and subj and not closed and doc.norms[subj[-1]].startswith(("ال", "وال")):
             # "برّر الباحثون هذا التراجع بأن": after a definite noun the demonstrative
             # opens the object ("رئيس هذه الجمعية" keeps it: the noun before is a construct)
             close()

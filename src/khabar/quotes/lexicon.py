@@ -67,6 +67,19 @@ class Lexicon:
     # after these أن/إن is not the cue's complement: "بعد أن" (after), "كما أن" (moreover)
     not_complement: frozenset[str]
     # word classes of subjects, objects and content ends; see the data's _doc
+    headline_stop_words: frozenset[str]
+    demonstratives: frozenset[str]
+    name_links: frozenset[str]
+    patronymics: frozenset[str]
+    clause_links: frozenset[str]
+    topic_particles: frozenset[str]
+    going_on_verbs: frozenset[str]
+    content_openers: frozenset[str]
+    relay_phrase_words: frozenset[str]
+    contrast_openers: frozenset[str]
+    contrast_heads: frozenset[str]
+    narration_function_words: frozenset[str]
+    venue_closers: frozenset[str]
     not_clitic: frozenset[str]
     object_nouns: frozenset[str]
     masdar_like: frozenset[str]
@@ -172,6 +185,19 @@ def lexicon() -> Lexicon:
         back_references=_norm_all(raw["back_references"]),
         time_before_an=_norm_all(raw["time_before_an"]),
         not_complement=_norm_all(raw["temporal_words"]) | _norm_all(raw["not_complement_words"]),
+        headline_stop_words=_norm_all(raw["headline_stop_words"]),
+        demonstratives=_norm_all(raw["demonstratives"]),
+        name_links=_norm_all(raw["name_links"]),
+        patronymics=_norm_all(raw["patronymics"]),
+        clause_links=_norm_all(raw["clause_links"]),
+        topic_particles=_norm_all(raw["topic_particles"]),
+        going_on_verbs=_norm_all(raw["going_on_verbs"]),
+        content_openers=_norm_all(raw["content_openers"]),
+        relay_phrase_words=_norm_all(raw["relay_phrase_words"]),
+        contrast_openers=_norm_all(raw["contrast_openers"]),
+        contrast_heads=_norm_all(raw["contrast_heads"]),
+        narration_function_words=_norm_all(raw["narration_function_words"]),
+        venue_closers=_norm_all(raw["venue_closers"]),
         not_clitic=_norm_all(raw["not_clitic"]),
         object_nouns=_norm_all(raw["object_nouns"]),
         masdar_like=_norm_all(raw["masdar_like"]),

@@ -38,9 +38,6 @@ from khabar.quotes.lexicon import lexicon
 _CLAUSE_COMPS = frozenset({"that"})
 _NO_NARRATION = frozenset({"colon", "bare", "before", "quote"})
 _NOMINAL_ENDINGS = ("ة", "ات", "ين", "ون", "ية", "اء", "ا", "ه", "هم")
-_FUNCTION_WORDS = frozenset(
-    {"ان", "انه", "انها", "لا", "لم", "لن", "قد", "هو", "هي", "هم", "من", "ما", "في", "عن", "علي"}
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,7 +53,7 @@ class NarrationCandidate:
 def perfect_gender(word: str) -> str | None:
     """The gender of a third-person singular perfect verb in matching form, or None
     when the word does not look like one ("اطلق" → m, "عرفت" → f, "يرتفع" → None)."""
-    if not 3 <= len(word) <= 6 or word in _FUNCTION_WORDS or word.startswith("ال"):
+    if not 3 <= len(word) <= 6 or word in lexicon().narration_function_words or word.startswith("ال"):
         return None
     if word[0] in "ين" or word.endswith(_NOMINAL_ENDINGS) or (word[0] in "بلك" and word[1:3] == "ال"):
         return None

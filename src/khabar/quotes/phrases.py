@@ -22,7 +22,6 @@ from khabar.quotes.speakers import source_like
 from khabar.text.clitics import segment
 
 MAX_APPOSITIVE = 5
-DEMONSTRATIVES = frozenset({"هذا", "هذه", "ذلك", "تلك", "هذين", "هاتين", "هؤلاء"})
 _PREPOSITIONS = {"عن": "عن", "عما": "عن", "الي": "إلى", "علي": "على", "من": "من"}
 
 
@@ -33,8 +32,6 @@ def prep(doc: QuoteDoc, j: int) -> str | None:
 
 
 _POSSESSIVE = ("ه", "ها", "هم", "هما", "هن")
-# words that continue a name the tagger may have cut ("… بن", "آل سعود", "أبو")
-_NAME_LINKS = frozenset({"بن", "ابن", "بنت", "ال", "ابو", "ام", "عبد", "ولد"})
 # a definite word, bare or after ل ("اللجنة التنفيذية للانتخابات"): a bare indefinite
 # noun after it cannot be its genitive
 _DEFINITE = ("ال", "وال", "لل")
@@ -197,7 +194,7 @@ def object_starts(doc: QuoteDoc, last: int, j: int, person_object: bool = True) 
         and not segment(w).proclitics
         and strip_proclitic(w, lex.person_heads) is None
         and not may_start_title(doc.tokens[j].text)
-        and w not in _NAME_LINKS
+        and w not in lexicon().name_links
     ):
         # "أكد الملك سلمان بن عبد العزيز تنديد السعودية": after a person's name an
         # indefinite noun that cannot start a title ("وزير", "مدير") opens the object
@@ -239,7 +236,7 @@ def _indefinite_noun(doc: QuoteDoc, j: int) -> bool:
         and doc.is_word(j)
         and doc.tokens[j].kind == "arabic"
         and len(w) >= 3
-        and w not in DEMONSTRATIVES
+        and w not in lexicon().demonstratives
         and w not in lexicon().relatives
         and not in_name(doc, j)
     )

@@ -127,7 +127,7 @@ def plausible(doc: QuoteDoc, found: CueHit) -> bool:
         and found.comp == "that"
         and found.subject[1] - found.subject[0] <= 3
         and _opens_clause(doc, found.i)
-        and doc.norms[found.i - 1] in _CLAUSE_LINKS
+        and doc.norms[found.i - 1] in lexicon().clause_links
     ):
         return True  # "كما ذكر قوطالي أن": after كما/وقد the bare form is the verb
     if ambiguous or (lemma.relay and found.source is None):
@@ -135,7 +135,6 @@ def plausible(doc: QuoteDoc, found: CueHit) -> bool:
     return True
 
 
-_CLAUSE_LINKS = frozenset({"حيث", "كما", "فيما", "هذا", "قد", "وقد", "ثم", "بينما"})
 
 
 def _own_preposition_next(doc: QuoteDoc, found: CueHit) -> bool:
@@ -182,7 +181,7 @@ def _opens_clause(doc: QuoteDoc, i: int) -> bool:
     """Whether token ``i`` opens its sentence or a clause (after a comma or a linking word)."""
     if i == doc.sentence_start_token(i):
         return True
-    return doc.is_comma(i - 1) or doc.norms[i - 1] in _CLAUSE_LINKS
+    return doc.is_comma(i - 1) or doc.norms[i - 1] in lexicon().clause_links
 
 
 def _colon_before(doc: QuoteDoc, found: CueHit) -> bool:

@@ -21,8 +21,6 @@ from khabar.quotes.doc import QuoteDoc
 from khabar.quotes.lexicon import lexicon, strip_proclitic
 
 _MAX_WORDS = 12
-# Prepositions that introduce a cue's content, not more of the venue: "في بيان لها عن خطة".
-_CLOSERS = frozenset({"عن", "الي", "علي"})
 
 
 def _is_media_word(word: str) -> bool:
@@ -96,10 +94,10 @@ def venue_at(doc: QuoteDoc, j: int) -> int | None:
     k = j + 1
     while k < end and k - j <= _MAX_WORDS:
         x = doc.norms[k]
-        if x in _CLOSERS and k + 1 < end and (doc.direct_opening(k + 1) is not None or _is_media_word(doc.norms[k + 1])):
+        if x in lexicon().venue_closers and k + 1 < end and (doc.direct_opening(k + 1) is not None or _is_media_word(doc.norms[k + 1])):
             k += 1  # "في حديثها إلى "الرياض"": the medium spoken to is part of the venue
             continue
-        if doc.is_comma(k) or doc.is_colon(k) or x in lex.complementizers or x in lex.time_words or x in _CLOSERS:
+        if doc.is_comma(k) or doc.is_colon(k) or x in lex.complementizers or x in lex.time_words or x in lexicon().venue_closers:
             break
         d = doc.direct_opening(k)
         if d is not None:
