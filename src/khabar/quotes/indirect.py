@@ -251,7 +251,7 @@ def scan(doc: QuoteDoc, i: int, form: CueForm, stoppers: set[int]) -> CueHit | N
                 continue
             if preposition in comps and object_split and not lemma.object and "np" in comps:
                 break  # "وكشف البلوشي فيها تطور الأندية … عن بقية": inside the noun object
-            if preposition in comps and j + 1 < len(doc) and doc.norms[j + 1] in lexicon().adjunct_nouns:
+            if preposition in comps and j + 1 < len(doc) and doc.norms[j + 1] in lex.adjunct_nouns:
                 # "أكد على هامش المؤتمر أن", "أكد في تغريدة على حسابه أن": a setting, not the content
                 close()
                 j = noun_phrase_end(doc, j + 1, limit)
@@ -300,14 +300,14 @@ def scan(doc: QuoteDoc, i: int, form: CueForm, stoppers: set[int]) -> CueHit | N
             appositive is not None and bool(appositive) and may_start_title(doc.tokens[appositive[0]].text)
         )
         # "وأكد المسؤول بضرورة": a few verbal nouns never continue a subject
-        unmistakable = bool(subj) and len(w) > 3 and (w[1:] in lexicon().never_in_subject or masdar_after_ba(w))
+        unmistakable = bool(subj) and len(w) > 3 and (w[1:] in lex.never_in_subject or masdar_after_ba(w))
         # "دعا الأمين العام للأمم المتحدة الجميع": ل+ال after an open subject is its genitive
         genitive = (
             bool(subj)
             and not closed
             and (
                 (w.startswith("لل") and not in_name(doc, subj[-1]))
-                or (w[:1] == "ب" and w[1:] in lexicon().place_nouns)  # "مدير التعليم بمنطقة الرياض"
+                or (w[:1] == "ب" and w[1:] in lex.place_nouns)  # "مدير التعليم بمنطقة الرياض"
             )
         )
         if (
@@ -318,7 +318,7 @@ def scan(doc: QuoteDoc, i: int, form: CueForm, stoppers: set[int]) -> CueHit | N
         ):
             if (object_split or np_start is not None) and not lemma.object and "np" in comps:
                 break  # "أكد النادي تمسكه باللاعب": the ب phrase is inside the noun object
-            if lemma.praise and w[0] == "ب" and w[1:] not in lexicon().never_in_subject:
+            if lemma.praise and w[0] == "ب" and w[1:] not in lex.never_in_subject:
                 return None  # "ونوه المدير بجهود الفريق": praise, not a statement
             return hit(w[0], j, doc.tokens[j].start)
         if not subj and not closed and "ل" not in comps and w.startswith("لل") and len(w) > 4:
@@ -444,7 +444,7 @@ def scan(doc: QuoteDoc, i: int, form: CueForm, stoppers: set[int]) -> CueHit | N
             continue
         if w in lex.relatives and subj:
             close()
-        if w in lexicon().demonstratives and subj and not closed and doc.norms[subj[-1]].startswith(("ال", "وال")):
+        if w in lex.demonstratives and subj and not closed and doc.norms[subj[-1]].startswith(("ال", "وال")):
             # "برّر الباحثون هذا التراجع بأن": after a definite noun the demonstrative
             # opens the object ("رئيس هذه الجمعية" keeps it: the noun before is a construct)
             close()
@@ -462,7 +462,7 @@ def scan(doc: QuoteDoc, i: int, form: CueForm, stoppers: set[int]) -> CueHit | N
             closed = True
             np_start = j
             object_split = True
-        if not closed and subj and "np" in comps and w in lexicon().object_nouns:
+        if not closed and subj and "np" in comps and w in lex.object_nouns:
             # "تأكيد مصادر حكومية عدم التوصل", "أكد مسؤولون ضرورة": these nouns head
             # what is affirmed, never a source's genitive or adjective
             closed = True
