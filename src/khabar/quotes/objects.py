@@ -1,6 +1,6 @@
 """Readings of a cue without a complement word: a noun-phrase object, or the clause before "كما".
 
-:func:`without_complement` is called by :func:`khabar.quotes.indirect.scan` when
+:func:`without_complement` is called by :func:`khabar.quotes.scan.scan` when
 the words after a cue reach the end of its window without a complementizer,
 colon or preposition: "نفى المتحدث ما تم تداوله" reports its noun object,
 "الفحوصات أكدت عدم تمكنه" its object after a subject written before the verb,
