@@ -14,6 +14,7 @@ tells where a subject ends and an object begins.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from khabar.entities.titles import may_start_title
@@ -125,6 +126,26 @@ class _Scan:
         self.source_from: int | None = None
         self.source_end: int | None = None
         self.j = i + 1
+        # the token readers, in order of precedence
+        self._readers: tuple[Callable[[str], _Step], ...] = (
+            self._quotation,
+            self._colon,
+            self._complementizer,
+            self._right_after_verb,
+            self._preposition,
+            self._relay_noun,
+            self._clitic_complement,
+            self._addressee,
+            self._bare_clause,
+            self._pronoun,
+            self._circumstance,
+            self._prepositional_pronoun,
+            self._comma,
+            self._venue,
+            self._time,
+            self._adjunct,
+            self._company,
+        )
 
     # -- the walk ---------------------------------------------------------------------
 
@@ -157,25 +178,7 @@ class _Scan:
         if self.j in self.stoppers:
             return self._at_stopper()
         w = self.doc.norms[self.j]
-        for reader in (
-            self._quotation,
-            self._colon,
-            self._complementizer,
-            self._right_after_verb,
-            self._preposition,
-            self._relay_noun,
-            self._clitic_complement,
-            self._addressee,
-            self._bare_clause,
-            self._pronoun,
-            self._circumstance,
-            self._prepositional_pronoun,
-            self._comma,
-            self._venue,
-            self._time,
-            self._adjunct,
-            self._company,
-        ):
+        for reader in self._readers:
             step = reader(w)
             if step is not None:
                 return step
