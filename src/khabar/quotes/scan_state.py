@@ -18,11 +18,7 @@ from khabar.quotes.direct import DirectSpan
 from khabar.quotes.doc import QuoteDoc
 from khabar.quotes.hit import CueHit
 from khabar.quotes.lexicon import Lexicon, lexicon
-from khabar.quotes.phrases import (
-    name_like,
-    prep,
-    resumptive_subject,
-)
+from khabar.quotes.phrases import name_like, prep, resumptive_subject
 
 WINDOW = 32
 WINDOW_PARTICIPLE = 8
@@ -36,7 +32,7 @@ class Done:
     hit: CueHit | None
 
 
-NEXT = object()  # the token is read; go on with ``_Scan.j``
+NEXT = object()  # the token is read; go on with ``ScanState.j``
 STOP = object()  # stop walking; what was read so far decides (a noun object or nothing)
 Step = Done | object | None  # None: this reader leaves the token to the next
 
@@ -51,7 +47,6 @@ def _word_limit(doc: QuoteDoc, i: int, end: int, words: int) -> int:
             seen += 1
         k += 1
     return k
-
 
 
 class ScanState:
@@ -90,6 +85,8 @@ class ScanState:
         self.j = i + 1
 
     def _hit(self, comp: str, comp_i: int, start: int, direct: DirectSpan | None = None) -> Done:
+        """The cue settled with its complement; words in apposition that name a
+        person join the subject ("مدير المستشفى، الدكتور سعد القحطاني، أن")."""
         if self.appositive and name_like(self.doc, self.appositive):
             self.subj.extend(self.appositive)
         subject = (self.subj[0], self.subj[-1] + 1) if self.subj else None
@@ -108,6 +105,7 @@ class ScanState:
         return doc.tokens[np_start].start
 
     def _close(self) -> None:
+        """The subject ends here (a preposition, a venue, a time came after it)."""
         if self.subj and not self.closed:
             self.closed = True
         if self.appositive and name_like(self.doc, self.appositive):
@@ -115,6 +113,7 @@ class ScanState:
         self.appositive = None
 
     def _open_object(self, j: int) -> None:
+        """Token ``j`` opens the verb's noun object: the subject is over."""
         self.closed = True
         self.np_start = j
         self.object_split = True
