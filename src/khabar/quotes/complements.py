@@ -1,6 +1,6 @@
 """What may stand as a cue's complement, and what may not: word classes and tests.
 
-:mod:`khabar.quotes.indirect` reads the words after a cue one by one; these
+:mod:`khabar.quotes.scan` reads the words after a cue one by one; these
 tell it whether a ب/ل word is the verb's own preposition glued to a verbal noun
 ("بضرورة", "بالإعلان") or part of the subject ("بمنطقة الرياض", "باسم
 الوزارة"), whether a subject head keeps a preposition ("المسؤول عن الملف") or

@@ -51,7 +51,7 @@ class Lexicon:
     # the speaker, and the praise that may follow the name
     divine_addressees: frozenset[str]
     divine_praise: frozenset[str]
-    # the scan of a cue's right context (khabar.quotes.indirect); see the data's _doc
+    # the scan of a cue's right context (khabar.quotes.scan); see the data's _doc
     side_words: frozenset[str]
     attribution_words: frozenset[str]
     backward_words: frozenset[str]

@@ -1,6 +1,6 @@
 """Where a cue's subject ends and what comes after it: the object, an addressee, a name.
 
-:mod:`khabar.quotes.indirect` reads the words after a cue one by one; these
+:mod:`khabar.quotes.scan` reads the words after a cue one by one; these
 predicates answer the questions it asks about them, from the shape of Arabic
 noun phrases (definiteness, possessive pronouns, construct chains) and from the
 mentions the entity stage found:
