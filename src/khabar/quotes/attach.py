@@ -22,15 +22,9 @@ from khabar.quotes.cues import CueForm, lookup
 from khabar.quotes.doc import QuoteDoc
 from khabar.quotes.hit import CueHit
 from khabar.quotes.lexicon import lexicon, strip_proclitic
+from khabar.quotes.preverbal import left_subject, relative_antecedent
 from khabar.quotes.record import Record
-from khabar.quotes.speakers import (
-    left_subject,
-    plural_phrase,
-    points_back,
-    relative_antecedent,
-    resolve_phrase,
-    source_like,
-)
+from khabar.quotes.speakers import plural_phrase, points_back, resolve_phrase, source_like
 
 
 def _inside_marks(doc: QuoteDoc, rec: Record, pos: int) -> bool:
@@ -287,8 +281,6 @@ def _topic(doc: QuoteDoc, i: int) -> tuple[int, int] | None:
                 b -= 1
             return (k + 1, b) if b > k + 1 and source_like(doc, k + 1, b) else None
     return None
-
-
 
 
 def _governing_verb(doc: QuoteDoc, i: int) -> int | None:

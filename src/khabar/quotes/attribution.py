@@ -180,8 +180,6 @@ def _enclosing(records: list[Record], pos: int) -> Record | None:
     return max(inside, key=lambda r: r.start) if inside else None
 
 
-
-
 def parenthetical_source(doc: QuoteDoc, phrase: Phrase, s: int, limit: int) -> Speaker | None:
     """The source of a phrase set between a cue and its complement ("وقال الناطق،
     حسب وكالة الصحافة الفرنسية، إنه", "وأوضح سيف حسبما نقل عنه التلفزيون الرسمي

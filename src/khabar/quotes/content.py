@@ -118,8 +118,6 @@ def _clause_stops(doc: QuoteDoc) -> list[int]:
     ]
 
 
-
-
 def _verb_with_named_subject(doc: QuoteDoc, k: int) -> bool:
     """"…، وأشاد هوساوي بانضباط اللاعبين": after a comma, و + a perfect verb whose
     subject is named right after it is the writer narrating a new act."""
@@ -132,8 +130,6 @@ def _verb_with_named_subject(doc: QuoteDoc, k: int) -> bool:
     if doc.norms[j].startswith("ال") and strip_proclitic(doc.norms[j], lexicon().person_heads) is not None:
         return True  # "، وشكر المحافظ أمين عام الجمعية": a title names the subject too
     return doc.name_starts(j, ("PERSON",))
-
-
 
 
 def _condition(doc: QuoteDoc, k: int) -> bool:

@@ -94,8 +94,6 @@ def antecedent(
     return fallback, None
 
 
-
-
 def _contrast_subject(doc: QuoteDoc, lead: int, stop: int) -> Speaker | None:
     """"…، بيد أن النجم البرتغالي استمر في ثورته، وقال": after a contrast the verb
     is coordinated with the contrast's clause, whose subject follows "بيد أن",

@@ -30,8 +30,6 @@ TERMINALS = frozenset(".!?؟…")
 _NAME_ALI = "علي"
 
 
-
-
 def _matching(word: str) -> str:
     """The matching form of a word, except that the name "علي" stays apart from
     the preposition "على" (both fold to علي): "أكد الوزير علي العمير أن" must not

@@ -14,7 +14,8 @@ from khabar.quotes.doc import QuoteDoc
 from khabar.quotes.hit import CueHit
 from khabar.quotes.lexicon import lexicon
 from khabar.quotes.phrases import complementizer_at, leading_name_end, possessed_noun, possessive_split, prep
-from khabar.quotes.speakers import left_subject, source_like
+from khabar.quotes.preverbal import left_subject
+from khabar.quotes.speakers import source_like
 
 
 def without_complement(

@@ -135,8 +135,6 @@ def plausible(doc: QuoteDoc, found: CueHit) -> bool:
     return True
 
 
-
-
 def _own_preposition_next(doc: QuoteDoc, found: CueHit) -> bool:
     """"وعبر عن استغرابه": the verb's own preposition right after the bare form, with
     its verbal noun, makes it the verb (the preposition عبر "via" is not followed by عن)."""

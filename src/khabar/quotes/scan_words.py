@@ -35,8 +35,8 @@ from khabar.quotes.phrases import (
     quotation_ahead,
     without_gloss,
 )
+from khabar.quotes.preverbal import left_subject
 from khabar.quotes.scan_state import NEXT, STOP, Done, ScanState, Step
-from khabar.quotes.speakers import left_subject
 from khabar.quotes.venue import venue_at
 
 
