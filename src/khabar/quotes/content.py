@@ -95,6 +95,7 @@ def _reported_clause_end(doc: QuoteDoc, start: int, end: int) -> int:
 def _clause_stops(doc: QuoteDoc) -> list[int]:
     """Tokens (outside quotations) that open a contrast or a writer's gloss after a comma."""
     quoted = doc.quoted
+    lex = lexicon()
     # after a quotation of a few words (not a quoted name: 'أداة «المجوب» وهي أداة')
     after_quotation = {doc.token_at(d.outer_end) for d in doc.direct if d.close is not None and d.words >= 3}
     return [
@@ -105,15 +106,15 @@ def _clause_stops(doc: QuoteDoc) -> list[int]:
             (
                 doc.is_comma(k - 1)
                 and (
-                    (doc.norms[k] in lexicon().contrast_words and not _condition(doc, k))
+                    (doc.norms[k] in lex.contrast_words and not _condition(doc, k))
                     or _verb_with_named_subject(doc, k)
-                    or doc.norms[k] in lexicon().impersonal_openers
+                    or doc.norms[k] in lex.impersonal_openers
                     or _writer_aside(doc, k)
                     or circumstantial(doc, k)
                 )
             )
             or _whereas(doc, k)
-            or (k in after_quotation and doc.norms[k] in lexicon().after_quotation)
+            or (k in after_quotation and doc.norms[k] in lex.after_quotation)
         )
     ]
 

@@ -98,9 +98,10 @@ def _contrast_subject(doc: QuoteDoc, lead: int, stop: int) -> Speaker | None:
     """"…، بيد أن النجم البرتغالي استمر في ثورته، وقال": after a contrast the verb
     is coordinated with the contrast's clause, whose subject follows "بيد أن",
     "إلا أن" or "لكن"; the last such clause before the cue counts."""
+    lex = lexicon()
     for k in range(stop - 2, lead, -1):
         w = doc.norms[k]
-        if not (w in lexicon().contrast_openers or (w == "ان" and doc.norms[k - 1] in lexicon().contrast_heads)):
+        if not (w in lex.contrast_openers or (w == "ان" and doc.norms[k - 1] in lex.contrast_heads)):
             continue
         start = k + 1
         end = noun_phrase_end(doc, start, stop)

@@ -246,7 +246,7 @@ def points_back(doc: QuoteDoc, a: int, b: int) -> bool:
     lex = lexicon()
     if words and _time_phrase(words):
         return True  # "وكانت العائلة أعلنت نهاية يونيو أن": when, not who
-    return bool(words) and all(w in lex.anaphors or w in lexicon().discourse_words or w in lex.time_words for w in words)
+    return bool(words) and all(w in lex.anaphors or w in lex.discourse_words or w in lex.time_words for w in words)
 
 
 def _bare_date_word(w: str) -> str:
