@@ -4,6 +4,7 @@
     python -m bench.quotes --split dev --errors   # dev split, with every miss and false alarm
     python -m bench.quotes --split dev --batch 5  # one annotation batch of the dev split alone
     python -m bench.quotes --quick --min-f1 0.6   # CI gate on a slice of the test split
+    python -m bench.quotes --gold FILE --errors   # a freshly annotated batch, before it joins dev
 
 Gold: ``bench/gold/quotes_{dev,test}.jsonl``, one line per article of
 ``../shared/data/news/saudinewsnet-2015-07.jsonl.gz`` (named by ``id``), read
@@ -103,8 +104,8 @@ def _shared() -> Path:
     return Path(env) if env else ROOT.parent / "shared"
 
 
-def load_gold(split: str) -> list[dict[str, Any]]:
-    lines = (GOLD / f"quotes_{split}.jsonl").read_text(encoding="utf-8").splitlines()
+def load_gold(split: str, path: Path | None = None) -> list[dict[str, Any]]:
+    lines = (path or GOLD / f"quotes_{split}.jsonl").read_text(encoding="utf-8").splitlines()
     return [json.loads(line) for line in lines if line.strip()]
 
 
@@ -359,8 +360,12 @@ def speed(analyses: list[Analysis]) -> dict[str, float]:
     return {"articles_per_s": round(len(analyses) / best, 1), "quotes_per_s": round(n_quotes / best, 1)}
 
 
-def run(split: str, quick: bool, entities: bool, batch: int | None = None) -> dict[str, Any]:
-    gold = load_gold(split)
+def run(
+    split: str, quick: bool, entities: bool, batch: int | None = None, gold_file: Path | None = None
+) -> dict[str, Any]:
+    gold = load_gold(split, gold_file)
+    if gold_file is not None:
+        split = gold_file.stem
     if batch is not None:
         gold = [g for g in gold if g.get("batch") == batch]
     if quick:
@@ -427,12 +432,15 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--errors", action="store_true", help="list misses and false alarms (dev split only)")
     ap.add_argument("--batch", type=int, default=None, help="only the dev articles of this annotation batch")
     ap.add_argument("--no-entities", action="store_true", help="run text and quotes only")
+    ap.add_argument(
+        "--gold", type=Path, default=None, help="score this gold file instead (a fresh batch before it joins dev)"
+    )
     args = ap.parse_args(argv)
-    if args.errors and args.split == "test":
+    if args.errors and args.split == "test" and args.gold is None:
         ap.error("--errors is for the dev split; the test split is not inspected while tuning")
     if args.batch is not None and args.split != "dev":
         ap.error("--batch selects dev articles; use it with --split dev")
-    result = run(args.split, args.quick, not args.no_entities, args.batch)
+    result = run(args.split, args.quick, not args.no_entities, args.batch, args.gold)
     print(table(result))
     if args.errors:
         for art in result["per_article"]:

@@ -360,3 +360,35 @@ def test_a_relative_clause_cue_needs_a_source_as_its_antecedent() -> None:
     assert [(q.speaker.text if q.speaker else None, q.content.text) for q in found] == [
         ("رواد شبكات التواصل", "بإنزال أشد العقاب بالمتحرشين")
     ]
+
+
+def test_cue_opening_a_sentence_shares_the_subject_of_the_narrated_sentence_before() -> None:
+    # the man quoted first has left the scene; the feminine cue still continues the minister
+    narrated = "من جهته، رفع محمد العتيبي التهاني للطلاب بمناسبة التخرج."
+    art = article(TITLE, "وقال الوزير إن المشروع سيكتمل العام المقبل.", narrated, "وأكد في كلمته أن الجامعة ستفتح كليات جديدة.")
+    person = entity(art.article.text, "e1", "PERSON", "محمد العتيبي", "محمد العتيبي")
+    assert [brief(q)[2] for q in quotes(art, person)] == ["الوزير", "محمد العتيبي"]
+    art = article(
+        TITLE, "وقالت الوزيرة إن المشروع سيكتمل العام المقبل.", narrated, "وأكدت في كلمتها أن الجامعة ستفتح كليات جديدة."
+    )
+    person = entity(art.article.text, "e1", "PERSON", "محمد العتيبي", "محمد العتيبي")
+    assert [brief(q)[2] for q in quotes(art, person)] == ["الوزيرة", "الوزيرة"]
+
+
+def test_coordinated_verb_after_fima_shares_the_long_titled_subject() -> None:
+    art = article(
+        TITLE,
+        "وقال الوزير إن المشروع سيكتمل العام المقبل.",
+        "فيما رفع شيخ قبيلة البلاهدة في وادي كتنة الشيخ عواض بن عايض البلاهدي، الشكر للقيادة، "
+        "وهنأ الطلاب ودعاهم إلى مواصلة الجهد.",
+    )
+    person = entity(art.article.text, "e1", "PERSON", "عواض بن عايض البلاهدي", "عواض بن عايض البلاهدي")
+    assert [brief(q)[2] for q in quotes(art, person)] == ["الوزير", "عواض بن عايض البلاهدي"]
+
+
+def test_definite_word_then_bare_noun_after_the_cue_is_subject_then_object() -> None:
+    found = run(TITLE, "ونفى المتهم ارتكاب أي خطأ.", "وأعلن الطرفان توقيع الاتفاق.")
+    assert [brief(q) for q in found] == [
+        ("indirect", "ونفى", "المتهم", "ارتكاب أي خطأ"),
+        ("indirect", "وأعلن", "الطرفان", "توقيع الاتفاق"),
+    ]

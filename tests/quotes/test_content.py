@@ -55,6 +55,7 @@ def test_circumstantial_participle_after_a_comma_ends_the_content() -> None:
     )
     assert [brief(q) for q in found] == [
         ("indirect", "وأوضح", "الوزير", "المشروع سيكتمل العام المقبل"),
+        ("indirect", "سائلا", "الوزير", "يوفق العاملين فيه"),
         ("indirect", "وأكد", "المدرب", "الموسم كان ناجحا"),
         ("indirect", "وقال", "المتحدث", "الاتفاق سيوقع، مجددا، في الرياض الشهر المقبل"),
     ]

@@ -115,3 +115,10 @@ def test_first_person_reporting_verbs_are_the_quoted_speakers_own() -> None:
     assert first_person("وأتمنى") and first_person("نؤكد") and first_person("أقول")
     # "أوضح" is also "he explained", "أكد" only "he confirmed": neither is taken
     assert not first_person("أوضح") and not first_person("أكد") and not first_person("قال")
+
+
+def test_prayer_participle_and_denial_verb() -> None:
+    # "سائلاً المولى أن يعيده …" reports a prayer like "دعا الله أن"; أنكر denies like نفى
+    assert texts("سأل", "participle")[:2] == ["سائلاً", "سائلة"]
+    assert [f.lemma.past for f in lookup("وأنكر")] == ["أنكر"]
+    assert "that" in find_lemma("سأل").complements

@@ -52,18 +52,21 @@ def antecedent(
             mentioned = None
         if mentioned is not None:
             return mentioned, None
-    if (
-        not any(r.anchor >= sentence.start for r in earlier)
-        and doc.tokens[doc.sentence_start_token(doc.token_at(pos))].start < pos
-    ):
-        # "دوّن مدرب الاتحاد بولوني ملاحظاته …، وطالب الجميع ببذل …": the verb is
-        # coordinated with the sentence's first one and shares its subject, the
-        # person named right after that first verb
-        lead = doc.token_at(sentence.start)
+    # "دوّن مدرب الاتحاد بولوني ملاحظاته …، وطالب الجميع ببذل …": the verb is
+    # coordinated with the sentence's first one and shares its subject, the
+    # person named right after that first verb
+    lead = _past_openers(doc, doc.token_at(sentence.start), doc.token_at(pos))
+    if not any(r.anchor >= sentence.start for r in earlier) and doc.tokens[lead].start < pos:
         # a title after the verb puts the name further on ("ورفع نائب رئيس الوفد
         # السعودي المشارك في الدورة خالد الأحمد التهاني")
         titled = lead + 1 < len(doc) and strip_proclitic(doc.norms[lead + 1], lexicon().person_heads) is not None
-        window_end = doc.tokens[min(lead + (11 if titled else 4), len(doc) - 1)].end
+        reach = lead + (11 if titled else 4)
+        if titled:
+            # a long title runs to the comma that closes the subject ("فيما رفع شيخ قبيلة
+            # "البلاهدة" أهالي قرى وادي «كتنة» بني الحارث الشيخ عواض بن عايض البلاهدي،")
+            comma = next((c for c in range(lead + 2, min(lead + 24, len(doc))) if doc.is_comma(c)), None)
+            reach = max(reach, comma) if comma is not None else reach
+        window_end = doc.tokens[min(reach, len(doc) - 1)].end
         mentioned = _contrast_subject(doc, lead, doc.token_at(pos)) or clause_subject(
             doc, sentence.start, min(pos, window_end)
         )
@@ -81,6 +84,9 @@ def antecedent(
             lead_subject = _feminine_lead(doc, lead, doc.token_at(pos))
             if lead_subject is not None:
                 return lead_subject, None
+    agent = _previous_agent(doc, rec, sentence.start, earlier)
+    if agent is not None:
+        return agent, None
     for top, strict in ((True, True), (False, True), (False, False)):
         # a statement of its own continues a speaker of the story, not one quoted
         # inside another's words, unless only such a speaker agrees
@@ -223,6 +229,7 @@ def _lead_subject(doc: QuoteDoc, start: int, end: int) -> Speaker | None:
     colons = [c for c in range(k, min(stop, k + 6)) if doc.is_colon(c)]
     if colons:
         k = colons[-1] + 1  # "سبق- جدة: ثمّن السفير …": the clause starts after the dateline
+    k = _past_openers(doc, k, stop)
     if k + 1 >= stop or not doc.is_word(k) or not doc.is_word(k + 1):
         return None
     first = doc.norms[k]
@@ -259,6 +266,48 @@ def _lead_subject(doc: QuoteDoc, start: int, end: int) -> Speaker | None:
         return resolve_phrase(doc, j, max(b, j + 1))
     b = doc.token_at(max(r.mention.end for r in refs))
     return resolve_phrase(doc, j, max(b, j + 1))
+
+
+def _previous_agent(doc: QuoteDoc, rec: Record, start: int, earlier: list[Record]) -> Speaker | None:
+    """"من جهته، رفع … الشيخ خالد اليوسف أسمى آيات التهاني …. وأكد في كلمة …": a
+    verb with no subject that opens its sentence shares the subject of the sentence
+    before when that one reports nothing and opens on a verb whose subject is a
+    named person of the same gender; the person quoted earlier has left the scene."""
+    if rec.gender == "f" or rec.number == "p" or start == 0:
+        return None
+    if doc.token_at(start) != doc.token_at(rec.anchor):
+        return None  # the cue does not open its sentence
+    if doc.text[:start].rstrip()[-1:] not in (".", "!", "؟", "?", ""):
+        return None  # a clause after a colon or a dash, not a new sentence
+    previous = doc.sentence_of(start - 1)
+    if any(previous.start <= r.anchor < start for r in earlier):
+        return None
+    subject = _lead_subject(doc, previous.start, previous.end)
+    if subject is None or not _one_person(doc, subject):
+        return None
+    return subject
+
+
+# "فيما رفع …": openers after which a new subject follows its verb; "كما" and "ثم"
+# go on with the subject before them, so they are not skipped
+_CONTRAST_OPENERS = ("فيما", "وفيما", "بينما", "وبينما")
+
+
+def _past_openers(doc: QuoteDoc, k: int, stop: int) -> int:
+    """The first token after what opens a sentence before its verb: "فيما",
+    "بينما", "بدوره", "من جهته،", "من جانبها،" ("فيما رفع شيخ القبيلة الشكر …")."""
+    lex = lexicon()
+    while k < stop:
+        w = doc.norms[k]
+        if w in _CONTRAST_OPENERS or (w in lex.clause_openers and w.endswith(("دوره", "دورها", "دورهم"))):
+            k += 1
+        elif w in ("من", "ومن") and k + 1 < stop and doc.norms[k + 1] in lex.side_words:
+            k += 2
+        elif doc.is_comma(k):
+            k += 1
+        else:
+            return k
+    return k
 
 
 def _org_head(doc: QuoteDoc, k: int) -> bool:

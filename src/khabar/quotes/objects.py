@@ -13,7 +13,14 @@ from khabar.quotes.cues import CueForm
 from khabar.quotes.doc import QuoteDoc
 from khabar.quotes.hit import CueHit
 from khabar.quotes.lexicon import lexicon
-from khabar.quotes.phrases import complementizer_at, leading_name_end, possessed_noun, possessive_split, prep
+from khabar.quotes.phrases import (
+    complementizer_at,
+    definite_subject_split,
+    leading_name_end,
+    possessed_noun,
+    possessive_split,
+    prep,
+)
 from khabar.quotes.preverbal import left_subject
 from khabar.quotes.speakers import source_like
 
@@ -81,6 +88,13 @@ def without_complement(
         if not subj:
             return None
         if form.proclitic and not source_like(doc, subj[0], subj[-1] + 1) and i + 1 < end:
+            head = subj if len(subj) > 1 or np_start is None else [*subj, np_start]
+            split = definite_subject_split(doc, head)
+            if split is not None:
+                # "ونفى المتهم ارتكاب أي خطأ": verb, definite subject, object
+                return CueHit(
+                    i, form, "np", split, doc.tokens[split].start, (subj[0], split), None, venue, None, True
+                )
             # "وأكد عدم توفر دلائل …": no subject, the noun phrase is the content
             return CueHit(i, form, "np", i + 1, doc.tokens[i + 1].start, None, None, venue)
         refs = doc.mentions_in(doc.tokens[subj[0]].start, doc.tokens[subj[-1]].end)

@@ -351,6 +351,31 @@ def possessive_split(doc: QuoteDoc, subj: list[int]) -> int | None:
     return None
 
 
+def definite_subject_split(doc: QuoteDoc, subj: list[int]) -> int | None:
+    """Where the object starts when a cue is followed by one definite word and a
+    bare noun ("ونفى المتهم | ارتكاب أي خطأ", "وأعلن الطرفان | توقيع الاتفاق"):
+    an adjective of a definite noun carries ال too, so a bare noun after it starts
+    the verb's object, and the definite word before it is the subject (VSO). Not
+    when the bare word is a preposition, an adverb of time, a word pointing back
+    ("المصدر نفسه") or part of a name."""
+    if len(subj) < 2 or subj[1] != subj[0] + 1 or not looks_definite(doc, subj[0]):
+        return None
+    k = subj[1]
+    lex = lexicon()
+    w = doc.norms[k]
+    if (
+        not _indefinite_noun(doc, k)
+        or prep(doc, k) is not None
+        or w in lex.time_words
+        or w in lex.anaphors
+        or w in lex.discourse_words
+        or w.startswith(("ب", "ل", "ك", "و", "ف"))
+        or in_name(doc, subj[0])
+    ):
+        return None
+    return k
+
+
 def _with_possessive(doc: QuoteDoc, k: int) -> bool:
     """Whether token ``k`` is a word ending in a possessive pronoun ("شكره", "عزمها")
     and not part of a name ("عبدالله", "طه"); the first letter is no preposition or
