@@ -392,3 +392,16 @@ def test_definite_word_then_bare_noun_after_the_cue_is_subject_then_object() -> 
         ("indirect", "ونفى", "المتهم", "ارتكاب أي خطأ"),
         ("indirect", "وأعلن", "الطرفان", "توقيع الاتفاق"),
     ]
+
+
+def test_subject_before_a_pluperfect_kana_after_li_anna() -> None:
+    art = article(
+        TITLE,
+        "وتراجعت الحكومة عن موقفها لأن النائب العام السابق خيسيوس موريلو كان قد قال في يناير (كانون الثاني) "
+        "إن المكسيك لا تنوي تسليمه.",
+    )
+    person = entity(art.article.text, "e1", "PERSON", "خيسيوس موريلو", "خيسيوس موريلو")
+    assert [brief(q)[1:3] for q in quotes(art, person)] == [("قال", "خيسيوس موريلو")]
+    # a present-tense cue after لأن inside a quote stays part of it
+    found = run(TITLE, "وقال الوزير إن الحكومة تراجعت لأن المعارضة أكدت أن القانون ظالم.")
+    assert [brief(q)[3] for q in found] == ["الحكومة تراجعت لأن المعارضة أكدت أن القانون ظالم"]

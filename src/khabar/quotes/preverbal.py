@@ -35,6 +35,9 @@ def left_subject(doc: QuoteDoc, i: int) -> tuple[int, int, int] | None:
     j = i - 1
     while j >= s0 and doc.norms[j] in ("قد", "لقد"):
         j -= 1  # "X قد أعلن"
+    pluperfect = j > s0 and j < i - 1 and doc.norms[j] in ("كان", "كانت", "كانوا", "كانا") and doc.is_word(j - 1)
+    if pluperfect:
+        j -= 1  # "لأن النائب العام كان قد قال": the subject stands before كان
     if j >= s0 and doc.is_comma(j):
         j -= 1
     b = j + 1
@@ -71,6 +74,12 @@ def left_subject(doc: QuoteDoc, i: int) -> tuple[int, int, int] | None:
             limit = _MAX_LEFT
             j -= 1
             continue
+        if pluperfect and w in ("لان", "ولان"):
+            # "لأن النائب العام السابق كان قد قال": a causal clause in the past of the
+            # narration opens with its own subject (a present "لأن المعارضة أكدت"
+            # inside a quote stays part of it)
+            boundary = j
+            break
         if w in lex.relatives or strip_proclitic(w, lex.clause_openers) is not None or w in lex.subordinators:
             return None
         if _is_cue(doc, j) and not doc.in_name(j):  # "بان كي مون" is no أبان
