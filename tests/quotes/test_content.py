@@ -122,3 +122,14 @@ def test_a_verb_whose_subject_is_a_title_or_an_abbreviated_name() -> None:
     )
     found = quotes(a, entity(a.article.text, "E1", "PERSON", "سالم العلي", "سالم العلي"))
     assert [brief(q)[3] for q in found] == ["جهود المكتب في توعية الشباب", "الدراسة ستبدأ يوم الأحد"]
+
+
+def test_contrast_word_before_a_cue_starts_a_new_statement() -> None:
+    found = run(TITLE, "وقال الوزير إن المشروع تأخر لكنه أكد أن العمل سيكتمل قريبا.")
+    assert [brief(q) for q in found] == [
+        ("indirect", "وقال", "الوزير", "المشروع تأخر"),
+        ("indirect", "أكد", "الوزير", "العمل سيكتمل قريبا"),
+    ]
+    # a contrast inside the reported clause, with no reporting verb after it, stays in it
+    found = run(TITLE, "وقال الوزير إن المشروع تأخر لكنه سيكتمل قريبا.")
+    assert [brief(q)[3] for q in found] == ["المشروع تأخر لكنه سيكتمل قريبا"]

@@ -115,8 +115,17 @@ def _clause_stops(doc: QuoteDoc) -> list[int]:
             )
             or _whereas(doc, k)
             or (k in after_quotation and doc.norms[k] in lex.after_quotation)
+            or _contrast_then_cue(doc, k)
         )
     ]
+
+
+def _contrast_then_cue(doc: QuoteDoc, k: int) -> bool:
+    """"أكد زلاتان سعادته في صفوف باريس سان جيرمان لكنه ألمح إلى أن …": a contrast
+    word right before a reporting verb (no comma needed) starts a new statement."""
+    if doc.norms[k] not in lexicon().contrast_words or k + 1 >= len(doc):
+        return False
+    return any(f.tense != "participle" for f in lookup(doc.tokens[k + 1].text))
 
 
 def _verb_with_named_subject(doc: QuoteDoc, k: int) -> bool:
