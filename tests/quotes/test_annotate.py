@@ -315,3 +315,17 @@ def test_present_cue_after_a_governing_verb() -> None:
         ("يقول", "الوزير", "التنفيذ يبدأ الشهر المقبل"),
     ]
     assert run(TITLE, "وشارك في المهرجان فنانون في صورة تعبر عن الأصالة.") == ()
+
+
+def test_place_before_the_title_colon_is_a_dateline_unless_it_speaks_in_the_first_person() -> None:
+    def headlines(title: str, body: str) -> list[tuple[str, str | None, str | None, str]]:
+        art = article(title, body)
+        place = title.split(":")[0]
+        loc = entity(art.article.text, "e1", "LOC", place, place)
+        return [brief(q) for q in quotes(art, loc) if q.kind == "headline"]
+
+    assert headlines("العراق: مقتل 15 من «داعش» بينهم قناصة عرب", "وقتل 15 مسلحا في الرمادي.") == []
+    assert headlines("جدة: القبض على أحد المتحرشين", "وقبضت الشرطة على متحرش.") == []
+    assert headlines("طهران: موجوداتنا المجمدة في الخارج تبلغ 29 مليار دولار", "وقال المسؤول إنها مجمدة.") == [
+        ("headline", None, "طهران", "موجوداتنا المجمدة في الخارج تبلغ 29 مليار دولار")
+    ]

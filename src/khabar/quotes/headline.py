@@ -67,6 +67,28 @@ def _speaker_tokens(doc: QuoteDoc, colon: int) -> tuple[int, int, tuple[int, int
     return a, b, cue
 
 
+def _dateline(doc: QuoteDoc, a: int, b: int) -> bool:
+    """Whether the phrase before the title's colon is a bare place name ("جدة",
+    "الكويت", "المدينة المنورة"): a place mention and nothing else."""
+    words = [k for k in range(a, b) if doc.is_word(k)]
+    if not words or len(words) > 2:
+        return False
+    refs = doc.mentions_in(doc.tokens[words[0]].start, doc.tokens[words[-1]].end)
+    return bool(refs) and all((r.entity.type if r.entity else r.mention.type) == "LOC" for r in refs) and (
+        min(r.mention.start for r in refs) <= doc.tokens[words[0]].start
+        and max(r.mention.end for r in refs) >= doc.tokens[words[-1]].end
+    )
+
+
+_FIRST_PERSON = re.compile(r"(?:^|\s)(?:نحن|أنا|انا|لن ن\w+|لم ن\w+|لا ن\w+|سن\w+|\w{2,}نا)(?=$|[\s،.!؟:«»\"])")
+
+
+def _first_person(content: str) -> bool:
+    """Words in the first person ("موجوداتنا المجمدة", "لن نسمح", "نحن"): a
+    place that speaks them is its government."""
+    return bool(_FIRST_PERSON.search(content))
+
+
 def _country_codes(text: str) -> set[str]:
     from khabar.entities.nationality import country_of
 
@@ -139,5 +161,8 @@ def headline_quote(doc: QuoteDoc, records: list[Record]) -> Record | None:
         start, end = whole[0].start, whole[0].end
     if len(_WORD.findall(title[start:end])) < 2:
         return None
+    peeled = any(doc.is_word(k) for k in range(b, doc.token_at(colon)))  # "شالكه لـ «السيدة العجوز»:"
+    if cue is None and not peeled and _dateline(doc, a, b) and not _first_person(title[start:end]):
+        return None  # "العراق: مقتل 15 من «داعش»": the place of a news item, not a speaker
     speaker = resolve_headline(doc, a, b, (start, end), records)
     return Record("headline", start, end, 0, cue, speaker)
