@@ -611,3 +611,9 @@ def test_ambiguous_form_after_kama_with_a_that_clause_is_the_verb() -> None:
     # ذكر is also "male"; after كما, with a short subject and أن, it is the verb
     found = run(TITLE, "وندرس إنشاء خطوط تجميع. كما ذكر قوطالي أن روسيا وتونس تدرسان المسألة.")
     assert [brief(q) for q in found] == [("indirect", "ذكر", "قوطالي", "روسيا وتونس تدرسان المسألة")]
+
+
+def test_responsibility_opens_the_object_not_a_subject_with_an() -> None:
+    # "المسؤولية عن" is the claim, not "المسؤول عن" inside a subject
+    found = run(TITLE, "وأعلن التنظيم المسؤولية عن التفجير.")
+    assert [brief(q) for q in found] == [("indirect", "وأعلن", "التنظيم", "المسؤولية عن التفجير")]
