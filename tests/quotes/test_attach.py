@@ -405,3 +405,17 @@ def test_subject_before_a_pluperfect_kana_after_li_anna() -> None:
     # a present-tense cue after لأن inside a quote stays part of it
     found = run(TITLE, "وقال الوزير إن الحكومة تراجعت لأن المعارضة أكدت أن القانون ظالم.")
     assert [brief(q)[3] for q in found] == ["الحكومة تراجعت لأن المعارضة أكدت أن القانون ظالم"]
+
+
+def test_first_name_alone_before_the_cue_is_the_person_named_earlier() -> None:
+    art = article(
+        TITLE,
+        "وخرجت شقيقته الفنانة مها أبو عوف لتوضح حقيقة مرضه.",
+        "مها أكدت أن شقيقها لا يعاني من أي مرض عضوي.",
+    )
+    person = entity(art.article.text, "e1", "PERSON", "مها أبو عوف", "مها أبو عوف")
+    found = quotes(art, person)
+    assert [(brief(q)[2], q.speaker.entity if q.speaker else None) for q in found] == [("مها", "e1")]
+    # a word that names no one earlier is not taken for a subject
+    found = run(TITLE, "سعاد أكدت أن شقيقها لا يعاني من أي مرض عضوي.")
+    assert [brief(q) for q in found] == [("indirect", "أكدت", None, "شقيقها لا يعاني من أي مرض عضوي")]

@@ -13,7 +13,7 @@ from __future__ import annotations
 from khabar.quotes.cues import lookup
 from khabar.quotes.doc import QuoteDoc
 from khabar.quotes.lexicon import lexicon, strip_proclitic
-from khabar.quotes.speakers import entity_type, source_head
+from khabar.quotes.speakers import entity_type, named_earlier, source_head
 
 _MAX_LEFT = 8
 
@@ -112,7 +112,7 @@ def left_subject(doc: QuoteDoc, i: int) -> tuple[int, int, int] | None:
     # a short definite noun phrase ("فالمثل", "البيانات") is trusted by its shape.
     # (not after a relative clause: "العمليات الإرهابية التي … تؤكد" is a thing)
     short_definite = b - a <= 2 and (bare.startswith("ال") or first.startswith("ال")) and not relative_seen
-    if not short_definite and not source_head(doc, a, b):
+    if not short_definite and not source_head(doc, a, b) and named_earlier(doc, a, b) is None:
         return None
     return a, b, boundary
 

@@ -24,6 +24,7 @@ from khabar.model import Speaker
 from khabar.quotes.doc import MentionRef, QuoteDoc
 from khabar.quotes.lexicon import lexicon, strip_proclitic
 from khabar.text.clitics import mention_start
+from khabar.text.normalize import normalize
 
 _TYPE_RANK = {"PERSON": 0, "ORG": 1, "LOC": 2, "MISC": 3}
 
@@ -190,7 +191,27 @@ def resolve_phrase(doc: QuoteDoc, a: int, b: int) -> Speaker | None:
     if named is not None and kind in ("media", "org"):
         # 'موقع "يديعوت أحرونوت"', 'صحيفة «الغد»': the quoted name is the source's name
         return Speaker(text=doc.text[named[0] : named[1]], start=named[0], end=named[1], kind=kind)
+    earlier = named_earlier(doc, a, b)
+    if earlier is not None and earlier.entity is not None:
+        return Speaker(text=doc.text[start:end], start=start, end=end, entity=earlier.entity.id, kind="person")
     return Speaker(text=doc.text[start:end], start=start, end=end, kind=kind)
+
+
+def named_earlier(doc: QuoteDoc, a: int, b: int) -> MentionRef | None:
+    """"… شقيقته الفنانة مها أبو عوف …. مها أكدت أن": the person named earlier in
+    the article whose first or last word the one word ``[a, b)`` is, where the
+    tagger did not mark it."""
+    if b - a != 1 or doc.tokens[a].kind != "arabic" or doc.norms[a].startswith("ال"):
+        return None
+    word = doc.norms[a]
+    for ref in doc.mentions_in(0, doc.tokens[a].start):
+        etype = ref.entity.type if ref.entity is not None else ref.mention.type
+        if etype != "PERSON" or ref.mention.kind != "name":
+            continue
+        parts = normalize(ref.mention.text).split()
+        if len(parts) >= 2 and word in (parts[0], parts[-1]):
+            return ref
+    return None
 
 
 def _quoted_name(doc: QuoteDoc, a: int, b: int) -> tuple[int, int] | None:
