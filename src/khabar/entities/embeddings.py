@@ -64,6 +64,42 @@ def train_vectors(sents: list[list[str]], *, dims: int = 100, seed: int = 13) ->
     return words, np.asarray(model.wv.vectors, dtype=np.float64)
 
 
+def train_subword_vectors(
+    sents: list[list[str]], extra: Sequence[str], *, dims: int = 100, seed: int = 13
+) -> tuple[list[str], Any]:
+    """fastText skip-gram vectors (letter 3- to 5-grams, same window, negatives
+    and epochs as :func:`train_vectors`): a word too rare for word2vec, or not
+    in the unlabeled text at all, gets a vector from its letters. ``extra``
+    words (the tagged sentences' words the vocabulary lacks) are appended after
+    the vocabulary with their subword vectors.
+
+    An experiment (``python -m khabar.entities.train --dev --subword-vectors``):
+    it scored below word2vec (see :mod:`khabar.entities.train`), and the n-gram
+    table it would need at tagging time is not shipped."""
+    import numpy as np
+    from gensim.models import FastText
+
+    model = FastText(
+        sents,
+        vector_size=dims,
+        window=5,
+        min_count=3,
+        sg=1,
+        negative=10,
+        workers=2,
+        epochs=5,
+        seed=seed,
+        min_n=3,
+        max_n=5,
+        bucket=500_000,
+    )
+    words = list(model.wv.index_to_key)
+    known = set(words)
+    added = [w for w in dict.fromkeys(extra) if w not in known]
+    vecs = np.vstack([model.wv.vectors, np.array([model.wv[w] for w in added]).reshape(-1, dims)])
+    return words + added, np.asarray(vecs, dtype=np.float64)
+
+
 def vector_clusters(
     words: Sequence[str], vecs: Any, *, top: int, sizes: tuple[int, ...] = (64, 256, 1024), seed: int = 13
 ) -> dict[str, tuple[str, ...]]:
