@@ -13,8 +13,8 @@ articles, 311 quotes) is not looked at while tuning (``--errors`` refuses it):
 its first 38 articles (140 quotes) were annotated before any rule was written,
 the other 47 (171 quotes) are batches 11 and 12 (seeds 20261130 and 20261131,
 drawn by ``select_quotes_batch.py`` like the dev batches), which were assigned to
-the test split before they were annotated. The dev split (545 articles, 2,169
-quotes) was annotated in twenty-four batches, each read and annotated before the
+the test split before they were annotated. The dev split (632 articles, 2,536
+quotes) was annotated in twenty-eight batches, each read and annotated before the
 rules were tuned on it. Articles were drawn at random, a few per outlet,
 among those of 500-2500 characters (later dev batches: 500-2000, 600-1800,
 500-1800) whose text contains one of قال، أكد، أوضح، أشار، أضاف، «، بحسب، وفق
@@ -41,8 +41,14 @@ at the start of that session and kept out of the gold files until its end, as a
 check of its rules on unseen articles: 0.784 and 0.759 with the code it started
 from, 0.775 and 0.755 with the code it ended with; their errors were not looked
 at; 20261144 and 20261145 (batches 25 and 26, 87 and 92 quotes; 0.720 and 0.767
-on first contact, annotated blind from a written guide by annotators who saw no
-other annotation and no system output). Each gold quote gives its content by a short
+on first contact, annotated blind from a written guide, ``bench/gold/quotes_guide.md``,
+by annotators who saw no other annotation and no system output); 20261146 and
+20261147 (batches 27 and 28, 93 and 99 quotes), annotated at the start of the next
+round and kept out of dev until its end, their errors never looked at: 0.762 and
+0.759 with the code the round started from, 0.771 and 0.755 with the code it ended
+with (the one article both draws picked, snn-2015-07-26-00681, is kept once, from
+batch 27); 20261148 and 20261149 (batches 29 and 30, 99 and 77 quotes; 0.762 and
+0.832 on first contact, tuned on after). Each gold quote gives its content by a short
 start and end string, the speaker's canonical name (plus aliases: other names
 the article uses for the same source), the cue as written, and, where it applies,
 ``reported_by``. Annotation rules: a quote is content attributed to a source by
