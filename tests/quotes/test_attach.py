@@ -419,3 +419,14 @@ def test_first_name_alone_before_the_cue_is_the_person_named_earlier() -> None:
     # a word that names no one earlier is not taken for a subject
     found = run(TITLE, "سعاد أكدت أن شقيقها لا يعاني من أي مرض عضوي.")
     assert [brief(q) for q in found] == [("indirect", "أكدت", None, "شقيقها لا يعاني من أي مرض عضوي")]
+
+
+def test_cue_coordinated_with_a_relative_clause_verb_is_said_by_the_antecedent() -> None:
+    art = article(
+        TITLE,
+        "وقال المدرب إن اللاعبين جاهزون.",
+        "وكان في استقبال البعثة مدير الكرة منصور البلوي الذي أشاد باللاعبين وانتظامهم في التمارين، "
+        "وطالبهم بتحقيق الفائدة الكبرى من المعسكر.",
+    )
+    person = entity(art.article.text, "e1", "PERSON", "منصور البلوي", "منصور البلوي")
+    assert [brief(q)[1:3] for q in quotes(art, person)] == [("وقال", "المدرب"), ("وطالبهم", "منصور البلوي")]

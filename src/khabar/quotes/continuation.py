@@ -16,6 +16,7 @@ from khabar.quotes.doc import QuoteDoc
 from khabar.quotes.lexicon import lexicon, strip_proclitic
 from khabar.quotes.narration import perfect_gender
 from khabar.quotes.phrases import leading_name_end, mention_starts, noun_phrase_end, prep
+from khabar.quotes.preverbal import relative_antecedent
 from khabar.quotes.record import Record
 from khabar.quotes.speakers import agrees, resolve_phrase, source_head, source_like
 from khabar.quotes.venue import venue_at
@@ -52,6 +53,9 @@ def antecedent(
             mentioned = None
         if mentioned is not None:
             return mentioned, None
+    relative = _relative_clause_subject(doc, rec, sentence.start, pos)
+    if relative is not None:
+        return relative, None
     # "دوّن مدرب الاتحاد بولوني ملاحظاته …، وطالب الجميع ببذل …": the verb is
     # coordinated with the sentence's first one and shares its subject, the
     # person named right after that first verb
@@ -266,6 +270,32 @@ def _lead_subject(doc: QuoteDoc, start: int, end: int) -> Speaker | None:
         return resolve_phrase(doc, j, max(b, j + 1))
     b = doc.token_at(max(r.mention.end for r in refs))
     return resolve_phrase(doc, j, max(b, j + 1))
+
+
+def _relative_clause_subject(doc: QuoteDoc, rec: Record, start: int, pos: int) -> Speaker | None:
+    """"… مدير الكرة منصور البلوي الذي أشاد باللاعبين …، وطالبهم بتحقيق …": a cue
+    coordinated by و right after a relative clause that opens on a perfect verb of
+    the same gender continues that clause, whose subject is the pronoun's
+    antecedent."""
+    cue = doc.token_at(pos)
+    if not doc.norms[cue].startswith("و") or rec.number == "p":
+        return None
+    s0 = doc.token_at(start)
+    lex = lexicon()
+    for r in range(cue - 2, max(s0, cue - 16) - 1, -1):
+        w = doc.norms[r]
+        if doc.is_terminal(r) or w in lex.complementizers or bool(lookup(doc.tokens[r].text)):
+            return None  # another statement, or a reported clause, stands in between
+        if w not in lex.relatives or w in lex.plural_relatives:
+            continue
+        gender = perfect_gender(doc.norms[r + 1])
+        if gender is None or (rec.gender is not None and gender != rec.gender):
+            return None
+        referent = relative_antecedent(doc, r + 1)
+        if referent is None or not source_like(doc, *referent):
+            return None
+        return resolve_phrase(doc, *referent)
+    return None
 
 
 def _previous_agent(doc: QuoteDoc, rec: Record, start: int, earlier: list[Record]) -> Speaker | None:
