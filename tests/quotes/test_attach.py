@@ -430,3 +430,8 @@ def test_cue_coordinated_with_a_relative_clause_verb_is_said_by_the_antecedent()
     )
     person = entity(art.article.text, "e1", "PERSON", "منصور البلوي", "منصور البلوي")
     assert [brief(q)[1:3] for q in quotes(art, person)] == [("وقال", "المدرب"), ("وطالبهم", "منصور البلوي")]
+
+
+def test_plural_cue_coordinated_with_the_opening_verb_shares_its_plural_subject() -> None:
+    found = run(TITLE, "وأطلق العلماء على اللاصق اسم «جيكو»، وأوضحوا أن حجمه سيكون صغيرا.")
+    assert [brief(q) for q in found] == [("indirect", "وأوضحوا", "العلماء", "حجمه سيكون صغيرا")]

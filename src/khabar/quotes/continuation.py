@@ -88,6 +88,12 @@ def antecedent(
             lead_subject = _feminine_lead(doc, lead, doc.token_at(pos))
             if lead_subject is not None:
                 return lead_subject, None
+        if rec.number == "p" and mentioned is None:
+            # "وأطلق العلماء على اللاصق اسم «جيكو»، وأوضحوا أن": a plural verb shares
+            # the plural subject of the verb that opens the sentence
+            group = _lead_subject(doc, sentence.start, pos) or _plural_after(doc, lead, doc.token_at(pos))
+            if group is not None and not _one_person(doc, group):
+                return group, None
     agent = _previous_agent(doc, rec, sentence.start, earlier)
     if agent is not None:
         return agent, None
@@ -296,6 +302,14 @@ def _relative_clause_subject(doc: QuoteDoc, rec: Record, start: int, pos: int) -
             return None
         return resolve_phrase(doc, *referent)
     return None
+
+
+def _plural_after(doc: QuoteDoc, lead: int, stop: int) -> Speaker | None:
+    """The plural noun phrase right after the verb at ``lead`` ("وأطلق العلماء …")."""
+    j = lead + 1
+    if j >= stop or not doc.is_word(j) or strip_proclitic(doc.norms[j], lexicon().plural_heads) is None:
+        return None
+    return resolve_phrase(doc, j, max(min(noun_phrase_end(doc, j, stop), j + 4), j + 1))
 
 
 def _previous_agent(doc: QuoteDoc, rec: Record, start: int, earlier: list[Record]) -> Speaker | None:
