@@ -435,3 +435,19 @@ def test_cue_coordinated_with_a_relative_clause_verb_is_said_by_the_antecedent()
 def test_plural_cue_coordinated_with_the_opening_verb_shares_its_plural_subject() -> None:
     found = run(TITLE, "وأطلق العلماء على اللاصق اسم «جيكو»، وأوضحوا أن حجمه سيكون صغيرا.")
     assert [brief(q) for q in found] == [("indirect", "وأوضحوا", "العلماء", "حجمه سيكون صغيرا")]
+
+
+def test_first_name_alone_after_the_cue_is_the_person_named_earlier() -> None:
+    art = article(
+        TITLE,
+        "وقالت الفنانة رؤى الصبان إن الدور صعب.",
+        "وقال المخرج فارس إن العمل جاهز.",
+        "وأضافت رؤى أنها تحمست للمشاركة.",
+    )
+    person = entity(art.article.text, "e1", "PERSON", "رؤى الصبان", "رؤى الصبان")
+    found = quotes(art, person)
+    assert [(brief(q)[1:3], q.speaker.entity if q.speaker else None) for q in found] == [
+        (("وقالت", "رؤى الصبان"), "e1"),
+        (("وقال", "المخرج فارس"), None),
+        (("وأضافت", "رؤى"), "e1"),
+    ]

@@ -122,3 +122,10 @@ def test_prayer_participle_and_denial_verb() -> None:
     assert texts("سأل", "participle")[:2] == ["سائلاً", "سائلة"]
     assert [f.lemma.past for f in lookup("وأنكر")] == ["أنكر"]
     assert "that" in find_lemma("سأل").complements
+
+
+def test_hamza_on_waw_belongs_to_a_root_with_hamza() -> None:
+    # "رؤى" (a name, "visions") folds to روى but is never that verb; "يؤكد" stays أكد
+    assert lookup("رؤى") == ()
+    assert [f.lemma.past for f in lookup("يؤكد")] == ["أكد"]
+    assert [f.lemma.past for f in lookup("روى")] == ["روى"]

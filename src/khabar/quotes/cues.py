@@ -259,7 +259,12 @@ def lookup(word: str) -> tuple[CueForm, ...]:
     The word may carry tashkeel or any hamza spelling; an empty tuple means it is
     not a cue.
     """
-    return _table().get(normalize(word), ())
+    forms = _table().get(normalize(word), ())
+    if forms and "ؤ" in word:
+        # "رؤى" (visions, a name) folds to روى: a written hamza on و belongs to a root
+        # with a hamza ("يؤكد"), never to one without
+        forms = tuple(f for f in forms if any(ch in "أإؤئء" for ch in f.lemma.past + (f.lemma.present or "")))
+    return forms
 
 
 @cache

@@ -241,6 +241,8 @@ def source_like(doc: QuoteDoc, a: int, b: int) -> bool:
     d = doc.direct_opening(a)
     if d is not None and d.close is not None and d.words <= 4:
         return True
+    if named_earlier(doc, a, min(b, a + 1)) is not None and (b == a + 1 or not doc.is_word(a + 1)):
+        return True  # "وأضافت رؤى أنها": a first name of a person named earlier
     classes = lex.source_nouns | lex.media_nouns | lex.org_nouns | lex.document_nouns | lex.person_heads
     words = [k for k in range(a, b) if doc.is_word(k)][:3]
     for n, k in enumerate(words):
