@@ -451,3 +451,9 @@ def test_first_name_alone_after_the_cue_is_the_person_named_earlier() -> None:
         (("وقال", "المخرج فارس"), None),
         (("وأضافت", "رؤى"), "e1"),
     ]
+
+
+def test_participle_after_a_definite_subject_closed_by_a_comma() -> None:
+    art = article(TITLE, "ومن جهته اتهم الزوج، جامعة تبوك بتغيير رغبات ابنته، مضيفاً بأن لديه مستندات تؤكد ذلك.")
+    uni = entity(art.article.text, "e1", "ORG", "جامعة تبوك", "جامعة تبوك")
+    assert [brief(q)[1:3] for q in quotes(art, uni)] == [("مضيفاً", "الزوج")]

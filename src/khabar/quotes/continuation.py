@@ -266,6 +266,17 @@ def _lead_subject(doc: QuoteDoc, start: int, end: int) -> Speaker | None:
         and (r.entity.type if r.entity else r.mention.type) != "MISC"
     ]
     if not refs:
+        verb = first[1:] if first[:1] in ("و", "ف") and len(first) > 3 else first
+        if (
+            j + 1 < stop
+            and doc.is_comma(j + 1)
+            and doc.norms[j].startswith("ال")
+            and doc.is_word(j)
+            and (perfect_gender(verb) is not None or any(f.tense == "past" for f in lookup(doc.tokens[k].text)))
+        ):
+            # "ومن جهته اتهم الزوج، جامعة تبوك …، مضيفاً": a definite noun the comma
+            # closes right after the verb is its subject
+            return resolve_phrase(doc, j, j + 1)
         # "عززت وزارة العمل استعداداتها …، مؤكدة": no name was tagged, but a source
         # noun right after the opening verb heads its subject
         if not source_head(doc, j, j + 1) or (
