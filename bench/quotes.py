@@ -44,9 +44,9 @@ at; 20261144 and 20261145 (batches 25 and 26, 87 and 92 quotes; 0.720 and 0.767
 on first contact, annotated blind from a written guide, ``bench/gold/quotes_guide.md``,
 by annotators who saw no other annotation and no system output); 20261146 and
 20261147 (batches 27 and 28, 93 and 99 quotes), annotated at the start of the next
-round and kept out of dev until its end, their errors never looked at: 0.762 and
-0.759 with the code the round started from, 0.771 and 0.755 with the code it ended
-with (the one article both draws picked, snn-2015-07-26-00681, is kept once, from
+round and kept out of dev until its end, their errors not looked at until then: 0.762 and
+0.759 with the code the round started from, 0.771 and 0.755 with the code at the
+point they joined dev (a49815d; rules written after that saw them) (the one article both draws picked, snn-2015-07-26-00681, is kept once, from
 batch 27); 20261148 and 20261149 (batches 29 and 30, 99 and 77 quotes; 0.762 and
 0.832 on first contact, tuned on after). Each gold quote gives its content by a short
 start and end string, the speaker's canonical name (plus aliases: other names
