@@ -1,11 +1,16 @@
 """Whom a cue without a subject continues ("وأضاف أن …", "…، مضيفاً أن").
 
 A participle continues the subject of its own clause: a speaker quoted earlier
-in the sentence, else the first person (then organization) the sentence
-mentions, else the noun phrase after a sentence-initial كان. A finite verb
-continues the speaker quoted last, preferring a speaker of the story over one
-quoted inside another's words, and agreeing in gender and, when known, number
-("وأضافت" continues a woman or an organization; "وأكدوا" a plural source).
+in the sentence, else the subject of the sentence's opening verb
+(:mod:`khabar.quotes.opening`), else the first person (then organization) the
+sentence mentions, else the noun phrase after a sentence-initial كان. A finite
+verb coordinated by و with a relative clause's verb continues the pronoun's
+antecedent; one coordinated with the sentence's opening verb shares its
+subject; one that opens a sentence after a narrated sentence with no quote
+continues that sentence's named subject; otherwise it continues the speaker
+quoted last, preferring a speaker of the story over one quoted inside
+another's words, and agreeing in gender and, when known, number ("وأضافت"
+continues a woman or an organization; "وأكدوا" a plural source).
 """
 
 from __future__ import annotations
@@ -15,7 +20,8 @@ from khabar.quotes.cues import CueForm, lookup
 from khabar.quotes.doc import QuoteDoc
 from khabar.quotes.lexicon import lexicon, strip_proclitic
 from khabar.quotes.narration import perfect_gender
-from khabar.quotes.phrases import leading_name_end, mention_starts, noun_phrase_end, prep
+from khabar.quotes.opening import feminine_lead, kana_subject, lead_subject, past_openers, plural_after
+from khabar.quotes.phrases import leading_name_end, mention_starts, noun_phrase_end
 from khabar.quotes.preverbal import relative_antecedent
 from khabar.quotes.record import Record
 from khabar.quotes.speakers import agrees, resolve_phrase, source_head, source_like
@@ -44,9 +50,9 @@ def antecedent(
         mentioned = (
             (_plural_antecedent(doc, sentence.start, pos) if rec.number == "p" else None)
             or _governing_subject(doc, sentence.start, pos)
-            or _lead_subject(doc, sentence.start, pos)
+            or lead_subject(doc, sentence.start, pos)
             or clause_subject(doc, sentence.start, pos)
-            or _kana_subject(doc, sentence.start, pos)
+            or kana_subject(doc, sentence.start, pos)
         )
         if mentioned is not None and rec.number == "p" and _one_person(doc, mentioned):
             # "معتبرين أن …" is said by several: not by the one person the sentence names
@@ -59,7 +65,7 @@ def antecedent(
     # "دوّن مدرب الاتحاد بولوني ملاحظاته …، وطالب الجميع ببذل …": the verb is
     # coordinated with the sentence's first one and shares its subject, the
     # person named right after that first verb
-    lead = _past_openers(doc, doc.token_at(sentence.start), doc.token_at(pos))
+    lead = past_openers(doc, doc.token_at(sentence.start), doc.token_at(pos))
     if not any(r.anchor >= sentence.start for r in earlier) and doc.tokens[lead].start < pos:
         # a title after the verb puts the name further on ("ورفع نائب رئيس الوفد
         # السعودي المشارك في الدورة خالد الأحمد التهاني")
@@ -85,13 +91,13 @@ def antecedent(
             # "وأصدرت جامعة تبوك بياناً …، وقالت إن": a feminine verb shares the
             # subject of the feminine verb that opens the sentence, an organization
             # or a group as often as a woman
-            lead_subject = _feminine_lead(doc, lead, doc.token_at(pos))
-            if lead_subject is not None:
-                return lead_subject, None
+            opener = feminine_lead(doc, lead, doc.token_at(pos))
+            if opener is not None:
+                return opener, None
         if rec.number == "p" and mentioned is None:
             # "وأطلق العلماء على اللاصق اسم «جيكو»، وأوضحوا أن": a plural verb shares
             # the plural subject of the verb that opens the sentence
-            group = _lead_subject(doc, sentence.start, pos) or _plural_after(doc, lead, doc.token_at(pos))
+            group = lead_subject(doc, sentence.start, pos) or plural_after(doc, lead, doc.token_at(pos))
             if group is not None and not _one_person(doc, group):
                 return group, None
     agent = _previous_agent(doc, rec, sentence.start, earlier)
@@ -125,25 +131,6 @@ def _contrast_subject(doc: QuoteDoc, lead: int, stop: int) -> Speaker | None:
             return None
         return resolve_phrase(doc, start, end)
     return None
-
-
-def _feminine_lead(doc: QuoteDoc, lead: int, stop: int) -> Speaker | None:
-    """The subject right after a feminine perfect verb that opens the sentence at
-    ``lead`` ("وأصدرت جامعة تبوك", "صدقت جهات رقابية أوروبية"), if it names a source."""
-    w = doc.norms[lead]
-    verb = w[1:] if w[:1] in ("و", "ف") and len(w) > 4 else w
-    if perfect_gender(verb) != "f" or lookup(doc.tokens[lead].text) or lead + 1 >= stop:
-        return None
-    lex = lexicon()
-    end = lead + 1
-    limit = noun_phrase_end(doc, lead + 1, stop)
-    while end < limit and doc.is_word(end) and doc.norms[end] not in lex.time_words:
-        if doc.norms[end] in lex.adjunct_starts or prep(doc, end) is not None:
-            break  # "صدقت جهات رقابية أمس على عقار": the phrase ends before the time and the object
-        end += 1
-    if end <= lead + 1 or not source_like(doc, lead + 1, end):
-        return None
-    return resolve_phrase(doc, lead + 1, end)
 
 
 def _governing_subject(doc: QuoteDoc, start: int, end: int) -> Speaker | None:
@@ -229,66 +216,6 @@ def _one_person(doc: QuoteDoc, speaker: Speaker) -> bool:
     )
 
 
-def _lead_subject(doc: QuoteDoc, start: int, end: int) -> Speaker | None:
-    """"استنكرت مملكة البحرين تصريحات نوري المالكي …، معتبرة أن": in a sentence that
-    opens on its verb, the name right after the verb is the subject the participle
-    continues, not the first person the sentence mentions."""
-    lex = lexicon()
-    k = doc.token_at(start)
-    stop = doc.token_at(end)
-    colons = [c for c in range(k, min(stop, k + 6)) if doc.is_colon(c)]
-    if colons:
-        k = colons[-1] + 1  # "سبق- جدة: ثمّن السفير …": the clause starts after the dateline
-    k = _past_openers(doc, k, stop)
-    if k + 1 >= stop or not doc.is_word(k) or not doc.is_word(k + 1):
-        return None
-    first = doc.norms[k]
-    if (
-        first.startswith(("ال", "وال"))
-        or first in lex.kana
-        or doc.mentions_in(doc.tokens[k].start, doc.tokens[k].end)
-    ):
-        return None
-    j = k + 1
-    while j < stop and doc.norms[j] in ("قد", "وقد", "لقد"):
-        j += 1
-    if j >= stop:
-        return None
-    # the name itself or after one head noun ("مملكة البحرين", "وزارة الصحة")
-    starts = {doc.tokens[j].start} | (
-        {doc.tokens[j + 1].start} if j + 1 < stop and doc.is_word(j + 1) else set()
-    )
-    refs = [
-        r
-        for r in doc.mentions_in(doc.tokens[j].start, doc.tokens[stop - 1].end)
-        if r.mention.start in starts
-        and r.mention.kind != "nisba"
-        and (r.entity.type if r.entity else r.mention.type) != "MISC"
-    ]
-    if not refs:
-        verb = first[1:] if first[:1] in ("و", "ف") and len(first) > 3 else first
-        if (
-            j + 1 < stop
-            and doc.is_comma(j + 1)
-            and doc.norms[j].startswith("ال")
-            and doc.is_word(j)
-            and (perfect_gender(verb) is not None or any(f.tense == "past" for f in lookup(doc.tokens[k].text)))
-        ):
-            # "ومن جهته اتهم الزوج، جامعة تبوك …، مضيفاً": a definite noun the comma
-            # closes right after the verb is its subject
-            return resolve_phrase(doc, j, j + 1)
-        # "عززت وزارة العمل استعداداتها …، مؤكدة": no name was tagged, but a source
-        # noun right after the opening verb heads its subject
-        if not source_head(doc, j, j + 1) or (
-            strip_proclitic(doc.norms[j], lex.person_heads) is None and not _org_head(doc, j)
-        ):
-            return None
-        b = min(noun_phrase_end(doc, j, stop), j + 4)
-        return resolve_phrase(doc, j, max(b, j + 1))
-    b = doc.token_at(max(r.mention.end for r in refs))
-    return resolve_phrase(doc, j, max(b, j + 1))
-
-
 def _relative_clause_subject(doc: QuoteDoc, rec: Record, start: int, pos: int) -> Speaker | None:
     """"… مدير الكرة منصور البلوي الذي أشاد باللاعبين …، وطالبهم بتحقيق …": a cue
     coordinated by و right after a relative clause that opens on a perfect verb of
@@ -315,14 +242,6 @@ def _relative_clause_subject(doc: QuoteDoc, rec: Record, start: int, pos: int) -
     return None
 
 
-def _plural_after(doc: QuoteDoc, lead: int, stop: int) -> Speaker | None:
-    """The plural noun phrase right after the verb at ``lead`` ("وأطلق العلماء …")."""
-    j = lead + 1
-    if j >= stop or not doc.is_word(j) or strip_proclitic(doc.norms[j], lexicon().plural_heads) is None:
-        return None
-    return resolve_phrase(doc, j, max(min(noun_phrase_end(doc, j, stop), j + 4), j + 1))
-
-
 def _previous_agent(doc: QuoteDoc, rec: Record, start: int, earlier: list[Record]) -> Speaker | None:
     """"من جهته، رفع … الشيخ خالد اليوسف أسمى آيات التهاني …. وأكد في كلمة …": a
     verb with no subject that opens its sentence shares the subject of the sentence
@@ -337,53 +256,10 @@ def _previous_agent(doc: QuoteDoc, rec: Record, start: int, earlier: list[Record
     previous = doc.sentence_of(start - 1)
     if any(previous.start <= r.anchor < start for r in earlier):
         return None
-    subject = _lead_subject(doc, previous.start, previous.end)
+    subject = lead_subject(doc, previous.start, previous.end)
     if subject is None or not _one_person(doc, subject):
         return None
     return subject
-
-
-# "فيما رفع …": openers after which a new subject follows its verb; "كما" and "ثم"
-# go on with the subject before them, so they are not skipped
-_CONTRAST_OPENERS = ("فيما", "وفيما", "بينما", "وبينما")
-
-
-def _past_openers(doc: QuoteDoc, k: int, stop: int) -> int:
-    """The first token after what opens a sentence before its verb: "فيما",
-    "بينما", "بدوره", "من جهته،", "من جانبها،" ("فيما رفع شيخ القبيلة الشكر …")."""
-    lex = lexicon()
-    while k < stop:
-        w = doc.norms[k]
-        if w in _CONTRAST_OPENERS or (w in lex.clause_openers and w.endswith(("دوره", "دورها", "دورهم"))):
-            k += 1
-        elif w in ("من", "ومن") and k + 1 < stop and doc.norms[k + 1] in lex.side_words:
-            k += 2
-        elif doc.is_comma(k):
-            k += 1
-        else:
-            return k
-    return k
-
-
-def _org_head(doc: QuoteDoc, k: int) -> bool:
-    lex = lexicon()
-    return (
-        strip_proclitic(doc.norms[k], lex.org_nouns) is not None
-        or strip_proclitic(doc.norms[k], lex.media_nouns) is not None
-    )
-
-
-def _kana_subject(doc: QuoteDoc, start: int, end: int) -> Speaker | None:
-    """"وكانت جموع غفيرة من المسؤولين، قد توافدوا …، داعين": the noun phrase after
-    a sentence-initial كان is the subject of its clause."""
-    k = doc.token_at(start)
-    stop = doc.token_at(end)
-    if k >= stop or doc.norms[k] not in lexicon().kana:
-        return None
-    j = k + 1
-    while j < stop and j - k <= 8 and doc.is_word(j) and doc.norms[j] not in ("قد", "لقد"):
-        j += 1
-    return resolve_phrase(doc, k + 1, j) if j > k + 1 else None
 
 
 def _fits(antecedent: Record, rec: Record, strict: bool) -> bool:

@@ -35,6 +35,7 @@ class Lexicon:
     anaphors: frozenset[str]
     relatives: frozenset[str]
     clause_openers: frozenset[str]
+    verb_first_openers: frozenset[str]
     kana: frozenset[str]
     headline_labels: frozenset[str]
     title_labels: frozenset[str]
@@ -157,6 +158,8 @@ def lexicon() -> Lexicon:
         anaphors=_norm_all(raw["anaphors"]),
         relatives=_norm_all(raw["relatives"]) | {"و" + normalize(w) for w in raw["relatives"]},
         clause_openers=_norm_all(raw["clause_openers"]) | {"و" + normalize(w) for w in raw["clause_openers"]},
+        verb_first_openers=_norm_all(raw["verb_first_openers"])
+        | {"و" + normalize(w) for w in raw["verb_first_openers"]},
         kana=_norm_all(raw["kana"]),
         headline_labels=_norm_all(raw["headline_labels"]),
         title_labels=_with_article(raw["title_labels"]),

@@ -15,8 +15,10 @@ from khabar.quotes.hit import CueHit
 from khabar.quotes.lexicon import lexicon
 from khabar.quotes.phrases import (
     complementizer_at,
-    definite_subject_split,
+    in_name,
+    indefinite_noun,
     leading_name_end,
+    looks_definite,
     possessed_noun,
     possessive_split,
     prep,
@@ -138,3 +140,28 @@ def _object_after_relative(doc: QuoteDoc, rel: int, end: int) -> int | None:
         if possessed_noun(doc, k) and w.endswith(suffix) and (suffix != "ه" or not w.endswith(("ها", "هم"))):
             return k
     return None
+
+
+def definite_subject_split(doc: QuoteDoc, subj: list[int]) -> int | None:
+    """Where the object starts when a cue is followed by one definite word and a
+    bare noun ("ونفى المتهم | ارتكاب أي خطأ", "وأعلن الطرفان | توقيع الاتفاق"):
+    an adjective of a definite noun carries ال too, so a bare noun after it starts
+    the verb's object, and the definite word before it is the subject (VSO). Not
+    when the bare word is a preposition, an adverb of time, a word pointing back
+    ("المصدر نفسه") or part of a name."""
+    if len(subj) < 2 or subj[1] != subj[0] + 1 or not looks_definite(doc, subj[0]):
+        return None
+    k = subj[1]
+    lex = lexicon()
+    w = doc.norms[k]
+    if (
+        not indefinite_noun(doc, k)
+        or prep(doc, k) is not None
+        or w in lex.time_words
+        or w in lex.anaphors
+        or w in lex.discourse_words
+        or w.startswith(("ب", "ل", "ك", "و", "ف"))
+        or in_name(doc, subj[0])
+    ):
+        return None
+    return k

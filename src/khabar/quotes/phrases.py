@@ -189,7 +189,7 @@ def object_starts(doc: QuoteDoc, last: int, j: int, person_object: bool = True) 
         return True
     if (
         ends_person(doc, last)
-        and _indefinite_noun(doc, j)
+        and indefinite_noun(doc, j)
         and w not in lex.complementizers
         and not segment(w).proclitics
         and strip_proclitic(w, lex.person_heads) is None
@@ -209,7 +209,7 @@ def object_starts(doc: QuoteDoc, last: int, j: int, person_object: bool = True) 
     )
     if (
         (definite or ends_name(doc, last))
-        and _indefinite_noun(doc, j)
+        and indefinite_noun(doc, j)
         and not (w[0] in ("ب", "ل", "ك") and segment(w).proclitics)  # "بمنطقة عسير": a prepositional phrase
     ):
         # "اتهمت السلطات تنظيم الدولة بـ", "كشفت مديرية الدفاع المدني بعسير تفاصيل
@@ -227,7 +227,7 @@ def object_starts(doc: QuoteDoc, last: int, j: int, person_object: bool = True) 
     )
 
 
-def _indefinite_noun(doc: QuoteDoc, j: int) -> bool:
+def indefinite_noun(doc: QuoteDoc, j: int) -> bool:
     """Whether token ``j`` is an Arabic word without the article that could head a
     noun phrase: not a demonstrative, relative pronoun or part of a name."""
     w = doc.norms[j]
@@ -349,31 +349,6 @@ def possessive_split(doc: QuoteDoc, subj: list[int]) -> int | None:
         if _with_possessive(doc, k):
             return k
     return None
-
-
-def definite_subject_split(doc: QuoteDoc, subj: list[int]) -> int | None:
-    """Where the object starts when a cue is followed by one definite word and a
-    bare noun ("ونفى المتهم | ارتكاب أي خطأ", "وأعلن الطرفان | توقيع الاتفاق"):
-    an adjective of a definite noun carries ال too, so a bare noun after it starts
-    the verb's object, and the definite word before it is the subject (VSO). Not
-    when the bare word is a preposition, an adverb of time, a word pointing back
-    ("المصدر نفسه") or part of a name."""
-    if len(subj) < 2 or subj[1] != subj[0] + 1 or not looks_definite(doc, subj[0]):
-        return None
-    k = subj[1]
-    lex = lexicon()
-    w = doc.norms[k]
-    if (
-        not _indefinite_noun(doc, k)
-        or prep(doc, k) is not None
-        or w in lex.time_words
-        or w in lex.anaphors
-        or w in lex.discourse_words
-        or w.startswith(("ب", "ل", "ك", "و", "ف"))
-        or in_name(doc, subj[0])
-    ):
-        return None
-    return k
 
 
 def _with_possessive(doc: QuoteDoc, k: int) -> bool:
