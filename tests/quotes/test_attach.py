@@ -457,3 +457,11 @@ def test_participle_after_a_definite_subject_closed_by_a_comma() -> None:
     art = article(TITLE, "ومن جهته اتهم الزوج، جامعة تبوك بتغيير رغبات ابنته، مضيفاً بأن لديه مستندات تؤكد ذلك.")
     uni = entity(art.article.text, "e1", "ORG", "جامعة تبوك", "جامعة تبوك")
     assert [brief(q)[1:3] for q in quotes(art, uni)] == [("مضيفاً", "الزوج")]
+
+
+def test_name_written_with_madda_is_no_complementizer() -> None:
+    art = article(TITLE, "قالت آن بوفيرت، الرئيس التنفيذي للمنظمة، إن المنظمة مستمرة في التحدث مع الشركات.")
+    person = entity(art.article.text, "e1", "PERSON", "آن بوفيرت", "بوفيرت")
+    assert [brief(q)[1:] for q in quotes(art, person)] == [
+        ("قالت", "بوفيرت", "المنظمة مستمرة في التحدث مع الشركات")
+    ]

@@ -265,7 +265,9 @@ class QuoteDoc:
         """Whether token ``k`` is a complementizer (أن، إن، بأن …), not the first word
         of a name written like one ("بان كي مون")."""
         w = self.norms[k]
-        return w in lexicon().complementizers and not (w == "بان" and self.name_starts(k, ("PERSON", "ORG")))
+        if w not in lexicon().complementizers or self.tokens[k].text.startswith("آ"):
+            return False  # "قالت آن بوفيرت، …، إن": a name written with madda, never أن/إن
+        return not (w == "بان" and self.name_starts(k, ("PERSON", "ORG")))
 
     def in_name(self, k: int) -> bool:
         """Whether token ``k`` lies in a name mention (of any type)."""
