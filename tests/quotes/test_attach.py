@@ -465,3 +465,21 @@ def test_name_written_with_madda_is_no_complementizer() -> None:
     assert [brief(q)[1:] for q in quotes(art, person)] == [
         ("قالت", "بوفيرت", "المنظمة مستمرة في التحدث مع الشركات")
     ]
+
+
+def test_participle_inside_a_relative_clause_is_said_by_its_antecedent() -> None:
+    art = article(
+        TITLE, "وغادر بينيتيز الملعب تاركا رونالدو، الذي كان مستمرا في توجيه حديثه للمدرب قائلا: «أنت تعادي البرتغاليين»."
+    )
+    people = (
+        entity(art.article.text, "e1", "PERSON", "بينيتيز", "بينيتيز"),
+        entity(art.article.text, "e2", "PERSON", "رونالدو", "رونالدو"),
+    )
+    assert [brief(q)[1:3] for q in quotes(art, *people)] == [("قائلا", "رونالدو")]
+    # after a comma the relative clause is closed: the participle goes with the main verb
+    art = article(TITLE, "وتحدث لوبيز عن الحارس كيكو الذي كان رفيقه في النادي، قائلا: «كيكو صديق».")
+    people = (
+        entity(art.article.text, "e1", "PERSON", "لوبيز", "لوبيز"),
+        entity(art.article.text, "e2", "PERSON", "كيكو", "كيكو"),
+    )
+    assert [brief(q)[1:3] for q in quotes(art, *people)] == [("قائلا", "لوبيز")]

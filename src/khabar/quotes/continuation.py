@@ -47,6 +47,9 @@ def antecedent(
             for r in reversed(earlier):
                 if r.anchor >= sentence.start and _fits(r, rec, strict):
                     return r.speaker, r
+        relative = _relative_clause_subject(doc, rec, sentence.start, pos, participle=True)
+        if relative is not None:
+            return relative, None
         mentioned = (
             (_plural_antecedent(doc, sentence.start, pos) if rec.number == "p" else None)
             or _governing_subject(doc, sentence.start, pos)
@@ -216,23 +219,29 @@ def _one_person(doc: QuoteDoc, speaker: Speaker) -> bool:
     )
 
 
-def _relative_clause_subject(doc: QuoteDoc, rec: Record, start: int, pos: int) -> Speaker | None:
+def _relative_clause_subject(
+    doc: QuoteDoc, rec: Record, start: int, pos: int, participle: bool = False
+) -> Speaker | None:
     """"… مدير الكرة منصور البلوي الذي أشاد باللاعبين …، وطالبهم بتحقيق …": a cue
     coordinated by و right after a relative clause that opens on a perfect verb of
     the same gender continues that clause, whose subject is the pronoun's
-    antecedent."""
+    antecedent; so does a participle inside such a clause ("انفعالات رونالدو،
+    الذي كان لا يزال مستمرا في توجيه حديثه للمدرب قائلا: …")."""
     cue = doc.token_at(pos)
-    if not doc.norms[cue].startswith("و") or rec.number == "p":
+    if not (participle or doc.norms[cue].startswith("و")) or rec.number == "p":
         return None
     s0 = doc.token_at(start)
     lex = lexicon()
-    for r in range(cue - 2, max(s0, cue - 16) - 1, -1):
+    for r in range(cue - 1, max(s0, cue - 16) - 1, -1):
         w = doc.norms[r]
         if doc.is_terminal(r) or w in lex.complementizers or bool(lookup(doc.tokens[r].text)):
             return None  # another statement, or a reported clause, stands in between
-        if w not in lex.relatives or w in lex.plural_relatives:
+        if participle and doc.is_comma(r):
+            return None  # "… الذي كان رفيقه، قائلا:": the comma closed the relative clause
+        if w not in lex.relatives or w in lex.plural_relatives or r == cue - 1:
             continue
-        gender = perfect_gender(doc.norms[r + 1])
+        verb = doc.norms[r + 1]
+        gender = perfect_gender(verb) or ({"كان": "m", "كانت": "f"}.get(verb) if participle else None)
         if gender is None or (rec.gender is not None and gender != rec.gender):
             return None
         referent = relative_antecedent(doc, r + 1)
