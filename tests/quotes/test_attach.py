@@ -483,3 +483,14 @@ def test_participle_inside_a_relative_clause_is_said_by_its_antecedent() -> None
         entity(art.article.text, "e2", "PERSON", "كيكو", "كيكو"),
     )
     assert [brief(q)[1:3] for q in quotes(art, *people)] == [("قائلا", "لوبيز")]
+
+
+def test_plural_group_noun_is_a_source() -> None:
+    # with names tagged in the article, a subject must look like a source to speak
+    art = article(
+        TITLE,
+        "وأشار خالد المالكي إلى أن الحفل تضمن مسابقات وهدايا.",
+        "وعبّر العمال عن سعادتهم بهذه المبادرة.",
+    )
+    person = entity(art.article.text, "e1", "PERSON", "خالد المالكي", "خالد المالكي")
+    assert [brief(q)[1:3] for q in quotes(art, person)] == [("وأشار", "خالد المالكي"), ("وعبّر", "العمال")]

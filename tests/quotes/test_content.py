@@ -133,3 +133,13 @@ def test_contrast_word_before_a_cue_starts_a_new_statement() -> None:
     # a contrast inside the reported clause, with no reporting verb after it, stays in it
     found = run(TITLE, "وقال الوزير إن المشروع تأخر لكنه سيكتمل قريبا.")
     assert [brief(q)[3] for q in found] == ["المشروع تأخر لكنه سيكتمل قريبا"]
+
+
+def test_plural_circumstantial_participle_after_a_comma_ends_the_content() -> None:
+    found = run(TITLE, "وعبّر الطلاب المشاركون عن سعادتهم بما تعلموه في البرنامج، مثمّنين لجامعة جازان إتاحة الفرصة لهم.")
+    assert [brief(q) for q in found] == [
+        ("indirect", "وعبّر", "الطلاب المشاركون", "سعادتهم بما تعلموه في البرنامج")
+    ]
+    # a plural person noun after the comma is no participle
+    found = run(TITLE, "وقال الوزير إن الضحايا من المدنيين، مواطنين ومقيمين.")
+    assert [brief(q)[3] for q in found] == ["الضحايا من المدنيين، مواطنين ومقيمين"]

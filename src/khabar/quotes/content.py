@@ -156,6 +156,8 @@ def circumstantial(doc: QuoteDoc, k: int) -> bool:
     participles of doubled roots are four letters ("معدا أن"، "عادا أن"): with a
     that-clause right after them they open a statement of their own too."""
     w = doc.norms[k]
+    if _plural_participle(doc, k):
+        return True
     doubled = len(w) == 4 and k + 1 < len(doc) and doc.norms[k + 1] in lexicon().complementizers
     if (len(w) < 5 and not doubled) or not w.endswith("ا") or w.startswith(("ال", "و", "ف", "ب", "ل")) or w in lexicon().participle_adverbs:
         return False
@@ -164,6 +166,19 @@ def circumstantial(doc: QuoteDoc, k: int) -> bool:
     if doc.tokens[k].kind != "arabic" or lookup(doc.tokens[k].text):
         return False  # a reporting participle is a cue of its own (khabar.quotes.annotate)
     return w[0] == "م" or (w[1] == "ا" and len(w) in (4, 5))
+
+
+def _plural_participle(doc: QuoteDoc, k: int) -> bool:
+    """"…، مثمّنين لجامعة جازان إتاحة الفرصة": the plural of such a participle
+    (مُفعِّلين), when the word is no person noun ("مسؤولين", "مواطنين") and no
+    reporting participle (those are cues)."""
+    w = doc.norms[k]
+    if len(w) < 6 or w[0] != "م" or not w.endswith("ين") or doc.tokens[k].kind != "arabic":
+        return False
+    lex = lexicon()
+    if w in lex.plural_heads or strip_proclitic(w[:-2], lex.person_heads) is not None or lookup(doc.tokens[k].text):
+        return False
+    return k + 1 < len(doc) and doc.is_word(k + 1)
 
 
 def _whereas(doc: QuoteDoc, k: int) -> bool:

@@ -243,7 +243,7 @@ def source_like(doc: QuoteDoc, a: int, b: int) -> bool:
         return True
     if named_earlier(doc, a, min(b, a + 1)) is not None and (b == a + 1 or not doc.is_word(a + 1)):
         return True  # "وأضافت رؤى أنها": a first name of a person named earlier
-    classes = lex.source_nouns | lex.media_nouns | lex.org_nouns | lex.document_nouns | lex.person_heads
+    classes = lex.source_nouns | lex.media_nouns | lex.org_nouns | lex.document_nouns | lex.person_heads | lex.plural_heads
     words = [k for k in range(a, b) if doc.is_word(k)][:3]
     for n, k in enumerate(words):
         w = doc.norms[k]
