@@ -228,6 +228,21 @@ class QuoteDoc:
     def _mention_starts(self) -> list[int]:
         return [r.mention.start for r in self.mentions]
 
+    @cached_property
+    def person_name_parts(self) -> dict[str, MentionRef]:
+        """The first and last words of multi-word person names ("مها", "عوف" of
+        "مها أبو عوف"), in matching form, each with its first mention."""
+        parts: dict[str, MentionRef] = {}
+        for ref in self.mentions:
+            etype = ref.entity.type if ref.entity is not None else ref.mention.type
+            if etype != "PERSON" or ref.mention.kind != "name":
+                continue
+            words = normalize(ref.mention.text).split()
+            if len(words) >= 2:
+                parts.setdefault(words[0], ref)
+                parts.setdefault(words[-1], ref)
+        return parts
+
     def mentions_in(self, start: int, end: int) -> list[MentionRef]:
         """Mentions lying wholly inside ``[start, end)``."""
         lo = bisect.bisect_left(self._mention_starts, start)

@@ -24,7 +24,6 @@ from khabar.model import Speaker
 from khabar.quotes.doc import MentionRef, QuoteDoc
 from khabar.quotes.lexicon import lexicon, strip_proclitic
 from khabar.text.clitics import mention_start
-from khabar.text.normalize import normalize
 
 _TYPE_RANK = {"PERSON": 0, "ORG": 1, "LOC": 2, "MISC": 3}
 
@@ -203,15 +202,8 @@ def named_earlier(doc: QuoteDoc, a: int, b: int) -> MentionRef | None:
     tagger did not mark it."""
     if b - a != 1 or doc.tokens[a].kind != "arabic" or doc.norms[a].startswith("ال"):
         return None
-    word = doc.norms[a]
-    for ref in doc.mentions_in(0, doc.tokens[a].start):
-        etype = ref.entity.type if ref.entity is not None else ref.mention.type
-        if etype != "PERSON" or ref.mention.kind != "name":
-            continue
-        parts = normalize(ref.mention.text).split()
-        if len(parts) >= 2 and word in (parts[0], parts[-1]):
-            return ref
-    return None
+    ref = doc.person_name_parts.get(doc.norms[a])
+    return ref if ref is not None and ref.mention.end <= doc.tokens[a].start else None
 
 
 def _quoted_name(doc: QuoteDoc, a: int, b: int) -> tuple[int, int] | None:
