@@ -260,7 +260,10 @@ def _previous_agent(doc: QuoteDoc, rec: Record, start: int, earlier: list[Record
         return None
     if doc.token_at(start) != doc.token_at(rec.anchor):
         return None  # the cue does not open its sentence
-    if doc.text[:start].rstrip()[-1:] not in (".", "!", "؟", "?", ""):
+    k = start - 1
+    while k >= 0 and doc.text[k].isspace():
+        k -= 1
+    if k >= 0 and doc.text[k] not in (".", "!", "؟", "?"):
         return None  # a clause after a colon or a dash, not a new sentence
     previous = doc.sentence_of(start - 1)
     if any(previous.start <= r.anchor < start for r in earlier):
