@@ -494,3 +494,15 @@ def test_plural_group_noun_is_a_source() -> None:
     )
     person = entity(art.article.text, "e1", "PERSON", "خالد المالكي", "خالد المالكي")
     assert [brief(q)[1:3] for q in quotes(art, person)] == [("وأشار", "خالد المالكي"), ("وعبّر", "العمال")]
+
+
+def test_venue_of_an_earlier_verb_stops_at_a_later_cue() -> None:
+    # "في الحديث" reads as a venue; the participle after it, not تابع ("watched"), owns the colon
+    art = article(
+        TITLE, "وتابع بينيتيز مبتسمًا انفعالات رونالدو، الذي كان مستمرا في الحديث قائلا: «أنت تعادي البرتغاليين»."
+    )
+    people = (
+        entity(art.article.text, "e1", "PERSON", "بينيتيز", "بينيتيز"),
+        entity(art.article.text, "e2", "PERSON", "رونالدو", "رونالدو"),
+    )
+    assert [brief(q)[1:3] for q in quotes(art, *people)] == [("قائلا", "رونالدو")]

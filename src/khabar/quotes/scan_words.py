@@ -181,6 +181,9 @@ class WordReaders(ScanState):
         v = venue_at(doc, j)
         if v is None or v <= j:
             return None
+        # a later cue already found ends the venue: "في الحديث قائلا:" gives the
+        # colon to قائلا, not to a verb before it ("وتابع بينيتيز … في الحديث قائلا: …")
+        v = next((k for k in range(j + 1, v) if k in self.stoppers), v)
         self.venue = (doc.tokens[j].start, doc.tokens[v - 1].end)
         self._close()
         # the venue's words do not count against the window ("مؤكداً في لقاء
