@@ -52,14 +52,17 @@ def corpus(data: Path, held_out: Sequence[conll.Tagged]) -> list[list[str]]:
     return sents
 
 
+# the skip-gram settings both kinds of vectors share, so that they differ only in
+# whether a word's letters count
+_SKIP_GRAM: dict[str, int] = {"window": 5, "min_count": 3, "sg": 1, "negative": 10, "workers": 2, "epochs": 5}
+
+
 def train_vectors(sents: list[list[str]], *, dims: int = 100, seed: int = 13) -> tuple[list[str], Any]:
     """Skip-gram vectors (window 5, 10 negatives, 5 epochs); returns words by frequency and their matrix."""
     import numpy as np
     from gensim.models import Word2Vec
 
-    model = Word2Vec(
-        sents, vector_size=dims, window=5, min_count=3, sg=1, negative=10, workers=2, epochs=5, seed=seed
-    )
+    model = Word2Vec(sents, vector_size=dims, seed=seed, **_SKIP_GRAM)
     words = list(model.wv.index_to_key)
     return words, np.asarray(model.wv.vectors, dtype=np.float64)
 
@@ -79,20 +82,7 @@ def train_subword_vectors(
     import numpy as np
     from gensim.models import FastText
 
-    model = FastText(
-        sents,
-        vector_size=dims,
-        window=5,
-        min_count=3,
-        sg=1,
-        negative=10,
-        workers=2,
-        epochs=5,
-        seed=seed,
-        min_n=3,
-        max_n=5,
-        bucket=500_000,
-    )
+    model = FastText(sents, vector_size=dims, seed=seed, min_n=3, max_n=5, bucket=500_000, **_SKIP_GRAM)
     words = list(model.wv.index_to_key)
     known = set(words)
     added = [w for w in dict.fromkeys(extra) if w not in known]
